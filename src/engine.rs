@@ -1,0 +1,227 @@
+//! `evaluate`: guidance + case → decision. Pure and deterministic; its cost grows with the
+//! concerns a case selects, not with the concerns a guidance file defines.
+
+use crate::case::{Case, CaseError, Consent};
+use crate::condition::Facts;
+use crate::decision::{DecidedAction, Decision, GuidanceRef, Reason, SignpostEntry};
+use crate::guidance::Guidance;
+use crate::pathway::Pathway;
+use crate::problem::Problem;
+
+/// Decides a case. Fails only if the case does not fit the guidance (unknown or repeated
+/// codes, an impossible age); every such problem is listed.
+pub fn evaluate(guidance: &Guidance, case: &Case) -> Result<Decision, CaseError> {
+    let (concerns, strengths) = resolve(guidance, case)?;
+    Ok(decide(guidance, case, &concerns, &strengths))
+}
+
+/// Codes to indices, sorted into guidance order; checks the case on the way.
+fn resolve(guidance: &Guidance, case: &Case) -> Result<(Vec<u32>, Vec<u32>), CaseError> {
+    let mut concerns = Vec::with_capacity(case.concerns.len());
+    let mut strengths = Vec::with_capacity(case.strengths.len());
+    let mut ok = true;
+    for c in &case.concerns {
+        match guidance.concern_index(c) {
+            Some(i) => concerns.push(i),
+            None => ok = false,
+        }
+    }
+    for s in &case.strengths {
+        match guidance.strength_index(s) {
+            Some(i) => strengths.push(i),
+            None => ok = false,
+        }
+    }
+    concerns.sort_unstable();
+    strengths.sort_unstable();
+    let repeated = concerns.windows(2).any(|w| w[0] == w[1]) || strengths.windows(2).any(|w| w[0] == w[1]);
+    let age_ok = match (case.child.age_years, case.child.unborn) {
+        (None, true) => true,
+        (Some(a), false) => (0.0..=crate::case::MAX_AGE_YEARS).contains(&a),
+        _ => false,
+    };
+    if !ok || repeated || !age_ok {
+        // The slow path: say exactly what is wrong and where.
+        return Err(case.check(guidance).err().unwrap_or_else(|| {
+            CaseError::from(Problem::new("$", "the case does not fit this guidance"))
+        }));
+    }
+    Ok((concerns, strengths))
+}
+
+fn decide(g: &Guidance, case: &Case, concerns: &[u32], strengths: &[u32]) -> Decision {
+    let mut facts = Facts {
+        immediate_danger: case.immediate_danger,
+        unborn: case.child.unborn,
+        non_mobile: case.child.non_mobile,
+        disabled_or_send: case.child.disabled_or_send,
+        age_years: case.child.age_years,
+        known: case.child.known_to_social_care,
+        consent: case.consent,
+        audience: case.audience,
+        concerns,
+        concern_levels: &g.concern_levels,
+        concern_domains: &g.concern_domains,
+        strengths,
+        max_level: 0,
+        flags: 0,
+        domains: 0,
+        pathway: None,
+    };
+    for &c in concerns {
+        let c = c as usize;
+        facts.max_level = facts.max_level.max(g.concern_levels[c]);
+        facts.flags |= g.concern_flags[c];
+        facts.domains |= 1 << g.concern_domains[c];
+    }
+
+    let rules = &g.file.rules;
+    let mut reasons = Vec::new();
+    let mut consultation_advised = false;
+
+    // Pathway table, hit policy "first". Validation guarantees the last rule always holds.
+    let hit = g
+        .pathway_rules
+        .iter()
+        .position(|c| c.holds(&facts))
+        .unwrap_or(g.pathway_rules.len() - 1);
+    let rule = &rules.pathway[hit];
+    let mut pathway = rule.pathway;
+    reasons.push(reason(g, &rule.id, &rule.reason, |out| {
+        g.pathway_rules[hit].contributing(&facts, &g.concern_flags, out)
+    }));
+    let mut lowered = false;
+    if let Some(low) = &rule.lowered_by_strengths {
+        // Invariant 3: strengths lower family help only, and only with no level-3+ concern,
+        // whatever the file says.
+        if pathway == Pathway::FamilyHelp
+            && low.to < pathway
+            && facts.max_level < 3
+            && strengths.len() as u32 >= low.at_least
+        {
+            pathway = low.to;
+            lowered = true;
+            reasons.push(Reason {
+                rule: format!("{}.lowered_by_strengths", rule.id),
+                concerns: Vec::new(),
+                strengths: codes(strengths, |i| &g.file.strengths[i].code),
+                text: low.reason.clone(),
+            });
+        }
+    }
+
+    // Escalation table, hit policy "collect": raise, never lower.
+    for (i, when) in g.escalation_rules.iter().enumerate() {
+        if when.holds(&facts) {
+            let r = &rules.escalation[i];
+            if let Some(floor) = r.at_least {
+                pathway = pathway.max(floor);
+            }
+            consultation_advised |= r.consultation_advised;
+            reasons.push(reason(g, &r.id, &r.reason, |out| {
+                when.contributing(&facts, &g.concern_flags, out)
+            }));
+        }
+    }
+
+    // Action table, hit policy "collect", seeing the final pathway.
+    facts.pathway = Some(pathway);
+    let mut action_hits: Vec<u32> = Vec::new();
+    for (i, r) in g.action_rules.iter().enumerate() {
+        if r.when.holds(&facts) {
+            action_hits.extend_from_slice(&r.actions);
+            let spec = &rules.actions[i];
+            consultation_advised |= spec.consultation_advised;
+            if let Some(text) = &spec.reason {
+                reasons.push(reason(g, &spec.id, text, |out| {
+                    r.when.contributing(&facts, &g.concern_flags, out)
+                }));
+            }
+        }
+    }
+    // The guidance lists actions in the order to do them, so sort by position.
+    action_hits.sort_unstable();
+    action_hits.dedup();
+    let actions = action_hits
+        .iter()
+        .map(|&a| {
+            let a = &g.file.actions[a as usize];
+            DecidedAction {
+                code: a.code.clone(),
+                text: a.text_for.get(&case.audience).unwrap_or(&a.text).clone(),
+                timescale: a.timescale.clone(),
+                contact: a.contact.as_ref().and_then(|c| g.file.contacts.get(c)).cloned(),
+            }
+        })
+        .collect();
+
+    let level = match pathway {
+        Pathway::Signpost if lowered => 2,
+        Pathway::Signpost => facts.max_level.clamp(1, 2),
+        p => p.base_level(),
+    };
+
+    Decision {
+        pathway,
+        level,
+        consent_required: pathway == Pathway::FamilyHelp && case.consent != Consent::UnsafeToAsk,
+        consultation_advised,
+        reasons,
+        actions,
+        signpost: signposts(g, &facts, pathway),
+        guidance: GuidanceRef {
+            id: g.file.id.clone(),
+            version: g.file.version.clone(),
+            sha256: g.sha256.clone(),
+        },
+    }
+}
+
+fn reason(
+    g: &Guidance,
+    rule: &str,
+    text: &str,
+    contributing: impl FnOnce(&mut Vec<u32>),
+) -> Reason {
+    let mut found = Vec::new();
+    contributing(&mut found);
+    found.sort_unstable();
+    found.dedup();
+    Reason {
+        rule: rule.to_string(),
+        concerns: codes(&found, |i| &g.file.concerns[i].code),
+        strengths: Vec::new(),
+        text: text.to_string(),
+    }
+}
+
+fn codes<'g>(indices: &[u32], code: impl Fn(usize) -> &'g String) -> Vec<String> {
+    indices.iter().map(|&i| code(i as usize).clone()).collect()
+}
+
+/// Services that help with the domains of the selected concerns, fit the child's age and
+/// are offered on this pathway, in the guidance's order.
+fn signposts(g: &Guidance, facts: &Facts, pathway: Pathway) -> Vec<SignpostEntry> {
+    if facts.concerns.is_empty() {
+        return Vec::new();
+    }
+    // An unborn baby is matched as age 0: services for new parents start there.
+    let age = facts.age_years.unwrap_or(0.0);
+    g.file
+        .services
+        .iter()
+        .zip(&g.service_domains)
+        .filter(|(s, &mask)| {
+            (mask == 0 || mask & facts.domains != 0)
+                && s.min_age <= age
+                && age <= s.max_age
+                && s.pathways.contains(&pathway)
+        })
+        .map(|(s, _)| SignpostEntry {
+            id: s.id.clone(),
+            service: s.name.clone(),
+            helps_with: s.helps_with.clone(),
+            contact: s.contact.clone(),
+        })
+        .collect()
+}

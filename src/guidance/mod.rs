@@ -1,0 +1,113 @@
+//! A local authority's guidance, loaded: the file as written, checked, with its rules
+//! compiled to indices so the engine never looks a code up by name twice.
+
+mod compile;
+pub mod model;
+
+pub use model::*;
+
+use crate::condition::Compiled;
+use crate::problem::{parse_json, write_problems, Problem};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::fmt;
+
+/// The demonstration guidance compiled into every build.
+pub const DEFAULT_GUIDANCE_JSON: &str = include_str!("../../www/guidance/default.json");
+
+/// Everything wrong with a guidance file, each problem located by JSON path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuidanceError {
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for GuidanceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_problems(f, &self.problems)
+    }
+}
+
+impl std::error::Error for GuidanceError {}
+
+/// A checked guidance file, ready to decide cases.
+#[derive(Debug, Clone)]
+pub struct Guidance {
+    pub(crate) file: GuidanceFile,
+    pub(crate) sha256: String,
+    pub(crate) concern_index: HashMap<String, u32>,
+    pub(crate) strength_index: HashMap<String, u32>,
+    pub(crate) concern_levels: Vec<u8>,
+    pub(crate) concern_domains: Vec<u8>,
+    pub(crate) concern_flags: Vec<u64>,
+    pub(crate) pathway_rules: Vec<Compiled>,
+    pub(crate) escalation_rules: Vec<Compiled>,
+    pub(crate) action_rules: Vec<CompiledActionRule>,
+    pub(crate) service_domains: Vec<u64>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct CompiledActionRule {
+    pub when: Compiled,
+    /// Indices into `file.actions`, which is also the order to do them in.
+    pub actions: Vec<u32>,
+}
+
+impl Guidance {
+    /// Parses and checks a guidance file, reporting every problem found.
+    pub fn from_json(text: &str) -> Result<Guidance, GuidanceError> {
+        let file: GuidanceFile =
+            parse_json(text).map_err(|p| GuidanceError { problems: vec![p] })?;
+        let sha256 = hex(&Sha256::digest(text.as_bytes()));
+        compile::compile(file, sha256)
+    }
+
+    /// The demonstration guidance that ships inside the app and the CLI.
+    pub fn embedded_default() -> Result<Guidance, GuidanceError> {
+        Guidance::from_json(DEFAULT_GUIDANCE_JSON)
+    }
+
+    pub fn file(&self) -> &GuidanceFile {
+        &self.file
+    }
+    pub fn id(&self) -> &str {
+        &self.file.id
+    }
+    pub fn version(&self) -> &str {
+        &self.file.version
+    }
+    /// SHA-256 of the file's bytes, lowercase hex: what a host pins with `guidanceSha256`.
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+    pub fn concern_index(&self, code: &str) -> Option<u32> {
+        self.concern_index.get(code).copied()
+    }
+    pub fn strength_index(&self, code: &str) -> Option<u32> {
+        self.strength_index.get(code).copied()
+    }
+    pub fn concern(&self, code: &str) -> Option<&Concern> {
+        self.concern_index(code)
+            .map(|i| &self.file.concerns[i as usize])
+    }
+    pub fn strength(&self, code: &str) -> Option<&Strength> {
+        self.strength_index(code)
+            .map(|i| &self.file.strengths[i as usize])
+    }
+    pub fn domain(&self, id: &str) -> Option<&Domain> {
+        self.file.domains.iter().find(|d| d.id == id)
+    }
+    pub fn contact(&self, name: &str) -> Option<&Contact> {
+        self.file.contacts.get(name)
+    }
+    pub fn level(&self, level: u8) -> Option<&Level> {
+        self.file.levels.iter().find(|l| l.level == level)
+    }
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}

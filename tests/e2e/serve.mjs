@@ -1,0 +1,134 @@
+// Zero-dependency static file server for the built app (dist/).
+//
+// Why our own server instead of `trunk serve` or a package: the e2e tests must
+// see the app exactly as production will, i.e. under a strict Content Security
+// Policy, with no SPA fallback hiding broken links, and with a record of every
+// request so a test can prove the app fetched nothing unexpected.
+//
+// Library:  const { url, close, requests } = await startServer({ root: 'dist' });
+// CLI:      node tests/e2e/serve.mjs --root dist --port 8080 [--csp "..."]
+
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The policy the real deployment is meant to send. 'wasm-unsafe-eval' is the
+// one relaxation wasm-bindgen needs (WebAssembly.instantiate); nothing else
+// (no 'unsafe-inline', no 'unsafe-eval', no third-party origins).
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "connect-src 'self'; img-src 'self' data:; frame-ancestors 'self'";
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm', // required for WebAssembly.instantiateStreaming
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Start serving `root`. Port 0 picks a free port (what the tests use).
+ * Resolves to { url, close(), requests, server }; `requests` is this server's
+ * own log of { method, path } for every request received, in order.
+ */
+export async function startServer({ root, host = '127.0.0.1', port = 0, csp = STRICT_CSP } = {}) {
+  if (!root) throw new Error('startServer: root is required');
+  const rootDir = path.resolve(root);
+  const requests = [];
+
+  const server = createServer(async (req, res) => {
+    // Security headers go on EVERY response, errors included, so a 404 page
+    // can't be used to sneak past the policy either.
+    res.setHeader('Content-Security-Policy', csp);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Cache-Control', 'no-cache');
+
+    let urlPath;
+    try {
+      urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      requests.push({ method: req.method, path: req.url });
+      return send(res, 400, 'Bad Request');
+    }
+    requests.push({ method: req.method, path: urlPath });
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return send(res, 405, 'Method Not Allowed');
+    }
+
+    // Resolve inside root; anything that lands outside (../, encoded %2e%2e,
+    // NUL bytes) is refused rather than normalised away.
+    const filePath = path.join(rootDir, urlPath);
+    if (urlPath.includes('\0') || (filePath !== rootDir && !filePath.startsWith(rootDir + path.sep))) {
+      return send(res, 403, 'Forbidden');
+    }
+
+    try {
+      let file = filePath;
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        // `/` and any directory serve their index.html. No SPA fallback:
+        // an unknown path must 404 so broken links show up in tests.
+        file = path.join(file, 'index.html');
+        info = await stat(file);
+      }
+      if (!info.isFile()) return send(res, 404, 'Not Found');
+      res.writeHead(200, {
+        'Content-Type': MIME[path.extname(file).toLowerCase()] || 'application/octet-stream',
+        'Content-Length': info.size,
+      });
+      if (req.method === 'HEAD') return res.end();
+      createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    } catch {
+      send(res, 404, 'Not Found');
+    }
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const { port: actualPort } = server.address();
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+
+  return {
+    url,
+    requests,
+    server,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections?.(); // don't hang on browser keep-alives
+      }),
+  };
+}
+
+function send(res, status, text) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(res.req.method === 'HEAD' ? undefined : `${status} ${text}\n`);
+}
+
+// ---- CLI -------------------------------------------------------------------
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const opt = (name, dflt) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 && i + 1 < args.length ? args[i + 1] : dflt;
+  };
+  const root = opt('root', 'dist');
+  const port = Number(opt('port', '8080'));
+  const csp = opt('csp', STRICT_CSP);
+  const { url } = await startServer({ root, port, csp });
+  console.log(`Serving ${path.resolve(root)} at ${url}/`);
+}
