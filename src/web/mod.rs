@@ -1,0 +1,1 @@
+//! Browser layer (placeholder, being written).
