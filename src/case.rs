@@ -44,9 +44,7 @@ pub struct Child {
     pub known_to_social_care: KnownToSocialCare,
 }
 
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum KnownToSocialCare {
     #[default]
@@ -56,9 +54,7 @@ pub enum KnownToSocialCare {
     LookedAfter,
 }
 
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Consent {
     Given,
@@ -230,10 +226,15 @@ fn check_codes(
         if !known(code) {
             problems.push(Problem::new(
                 path,
-                format!("unknown {kind} code '{code}': guidance '{guidance_id}' has no such {kind}"),
+                format!(
+                    "unknown {kind} code '{code}': guidance '{guidance_id}' has no such {kind}"
+                ),
             ));
         } else if !seen.insert(code.as_str()) {
-            problems.push(Problem::new(path, format!("{kind} '{code}' is listed twice")));
+            problems.push(Problem::new(
+                path,
+                format!("{kind} '{code}' is listed twice"),
+            ));
         }
     }
 }

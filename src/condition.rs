@@ -141,7 +141,9 @@ impl Compiled {
                 }
                 count >= *at_least && domains.count_ones() >= *domains_at_least
             }
-            Compiled::AnyConcern(codes) => codes.iter().any(|c| f.concerns.binary_search(c).is_ok()),
+            Compiled::AnyConcern(codes) => {
+                codes.iter().any(|c| f.concerns.binary_search(c).is_ok())
+            }
             Compiled::Flag(mask) => f.flags & mask != 0,
             Compiled::Domain(mask) => f.domains & mask != 0,
             Compiled::AgeBelow(limit) => f.age_years.is_some_and(|a| a < *limit),

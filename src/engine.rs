@@ -34,7 +34,8 @@ fn resolve(guidance: &Guidance, case: &Case) -> Result<(Vec<u32>, Vec<u32>), Cas
     }
     concerns.sort_unstable();
     strengths.sort_unstable();
-    let repeated = concerns.windows(2).any(|w| w[0] == w[1]) || strengths.windows(2).any(|w| w[0] == w[1]);
+    let repeated =
+        concerns.windows(2).any(|w| w[0] == w[1]) || strengths.windows(2).any(|w| w[0] == w[1]);
     let age_ok = match (case.child.age_years, case.child.unborn) {
         (None, true) => true,
         (Some(a), false) => (0.0..=crate::case::MAX_AGE_YEARS).contains(&a),
@@ -150,7 +151,11 @@ fn decide(g: &Guidance, case: &Case, concerns: &[u32], strengths: &[u32]) -> Dec
                 code: a.code.clone(),
                 text: a.text_for.get(&case.audience).unwrap_or(&a.text).clone(),
                 timescale: a.timescale.clone(),
-                contact: a.contact.as_ref().and_then(|c| g.file.contacts.get(c)).cloned(),
+                contact: a
+                    .contact
+                    .as_ref()
+                    .and_then(|c| g.file.contacts.get(c))
+                    .cloned(),
             }
         })
         .collect();

@@ -45,7 +45,7 @@ pub(crate) fn write_problems(f: &mut fmt::Formatter<'_>, problems: &[Problem]) -
 pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let path = json_path(&err.path().to_string());
+        let path = json_path(err.path());
         let inner = err.into_inner();
         Problem::new(path, describe_serde_error(&inner))
     })?;
@@ -54,14 +54,34 @@ pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
     Ok(value)
 }
 
-/// `serde_path_to_error` writes the root as `.` and paths as `a.b[2]`; people reading
-/// JSONPath expect `$` and `$.a.b[2]`.
-pub(crate) fn json_path(raw: &str) -> String {
-    match raw {
-        "" | "." => "$".to_string(),
-        p if p.starts_with('[') => format!("${p}"),
-        p => format!("$.{p}"),
+/// JSONPath (`$.a.b[2]`) from serde_path_to_error's segments. Segments it could not name
+/// (input cut off inside a key) are left out: the path stops at the last one it knows.
+pub(crate) fn json_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::from("$");
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } if is_plain_key(key) => {
+                out.push('.');
+                out.push_str(key);
+            }
+            Segment::Map { key } => out.push_str(&format!("[{key:?}]")),
+            Segment::Enum { variant } => {
+                out.push('.');
+                out.push_str(variant);
+            }
+            Segment::Unknown => break,
+        }
     }
+    out
+}
+
+fn is_plain_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$' || c == '-')
 }
 
 fn describe_serde_error(err: &serde_json::Error) -> String {
@@ -102,7 +122,8 @@ mod tests {
 
     #[test]
     fn type_errors_are_located_by_json_path() {
-        let err = parse_json::<Sample>(r#"{"items": [{"level": 1}, {"level": "high"}]}"#).unwrap_err();
+        let err =
+            parse_json::<Sample>(r#"{"items": [{"level": 1}, {"level": "high"}]}"#).unwrap_err();
         assert_eq!(err.path, "$.items[1].level");
         assert!(err.message.contains("invalid type"), "{}", err.message);
     }
@@ -110,7 +131,11 @@ mod tests {
     #[test]
     fn syntax_errors_say_the_file_is_not_json() {
         let err = parse_json::<Sample>("{\"items\": [").unwrap_err();
-        assert!(err.message.starts_with("the file is not valid JSON"), "{}", err.message);
+        assert!(
+            err.message.starts_with("the file is not valid JSON"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

@@ -129,13 +129,21 @@ impl<'a> Checker<'a> {
         }
         self.require_text("$.title".into(), &f.title, "the title");
         self.require_text("$.version".into(), &f.version, "the version");
-        self.require_text("$.authority.name".into(), &f.authority.name, "the authority's name");
+        self.require_text(
+            "$.authority.name".into(),
+            &f.authority.name,
+            "the authority's name",
+        );
         for p in Pathway::ALL {
             let t = f.pathways.get(p);
             let base = format!("$.pathways.{}", p.code());
             self.require_text(format!("{base}.title"), &t.title, "the title");
             self.require_text(format!("{base}.summary"), &t.summary, "the summary");
-            self.require_text(format!("{base}.allocation"), &t.allocation, "the allocation");
+            self.require_text(
+                format!("{base}.allocation"),
+                &t.allocation,
+                "the allocation",
+            );
         }
     }
 
@@ -201,7 +209,10 @@ impl<'a> Checker<'a> {
         if f.domains.len() > MAX_DOMAINS {
             self.problem(
                 "$.domains",
-                format!("{} domains: at most {MAX_DOMAINS} are supported", f.domains.len()),
+                format!(
+                    "{} domains: at most {MAX_DOMAINS} are supported",
+                    f.domains.len()
+                ),
             );
         }
         for (i, d) in f.domains.iter().enumerate() {
@@ -209,11 +220,17 @@ impl<'a> Checker<'a> {
             if !is_identifier(&d.id, &['_']) {
                 self.problem(
                     format!("{path}.id"),
-                    format!("domain id '{}' must be lowercase letters, digits and underscores", d.id),
+                    format!(
+                        "domain id '{}' must be lowercase letters, digits and underscores",
+                        d.id
+                    ),
                 );
             }
             if self.domain_index.insert(&d.id, i.min(63) as u8).is_some() {
-                self.problem(format!("{path}.id"), format!("domain '{}' is defined twice", d.id));
+                self.problem(
+                    format!("{path}.id"),
+                    format!("domain '{}' is defined twice", d.id),
+                );
             }
             self.require_text(format!("{path}.name"), &d.name, "the domain's name");
         }
@@ -226,11 +243,21 @@ impl<'a> Checker<'a> {
             if !is_identifier(&c.code, &['_', '.']) {
                 self.problem(
                     format!("{path}.code"),
-                    format!("code '{}' must be lowercase letters, digits, '_' and '.'", c.code),
+                    format!(
+                        "code '{}' must be lowercase letters, digits, '_' and '.'",
+                        c.code
+                    ),
                 );
             }
-            if self.concern_index.insert(c.code.clone(), i as u32).is_some() {
-                self.problem(format!("{path}.code"), format!("concern '{}' is defined twice", c.code));
+            if self
+                .concern_index
+                .insert(c.code.clone(), i as u32)
+                .is_some()
+            {
+                self.problem(
+                    format!("{path}.code"),
+                    format!("concern '{}' is defined twice", c.code),
+                );
             }
             if !self.domain_index.contains_key(c.domain.as_str()) {
                 self.problem(
@@ -276,8 +303,15 @@ impl<'a> Checker<'a> {
                     format!("'{}' is already a concern code", s.code),
                 );
             }
-            if self.strength_index.insert(s.code.clone(), i as u32).is_some() {
-                self.problem(format!("{path}.code"), format!("strength '{}' is defined twice", s.code));
+            if self
+                .strength_index
+                .insert(s.code.clone(), i as u32)
+                .is_some()
+            {
+                self.problem(
+                    format!("{path}.code"),
+                    format!("strength '{}' is defined twice", s.code),
+                );
             }
             self.require_text(format!("{path}.text"), &s.text, "the strength's text");
         }
@@ -290,13 +324,23 @@ impl<'a> Checker<'a> {
             if !is_identifier(&a.code, &['_']) {
                 self.problem(
                     format!("{path}.code"),
-                    format!("action code '{}' must be lowercase letters, digits and underscores", a.code),
+                    format!(
+                        "action code '{}' must be lowercase letters, digits and underscores",
+                        a.code
+                    ),
                 );
             }
             if self.action_index.insert(&a.code, i as u32).is_some() {
-                self.problem(format!("{path}.code"), format!("action '{}' is defined twice", a.code));
+                self.problem(
+                    format!("{path}.code"),
+                    format!("action '{}' is defined twice", a.code),
+                );
             }
-            self.require_text(format!("{path}.text"), &a.text, &format!("the text of action '{}'", a.code));
+            self.require_text(
+                format!("{path}.text"),
+                &a.text,
+                &format!("the text of action '{}'", a.code),
+            );
             self.require_text(format!("{path}.timescale"), &a.timescale, "the timescale");
             for (audience, text) in &a.text_for {
                 let key = serde_json::to_value(audience)
@@ -415,10 +459,17 @@ impl<'a> Checker<'a> {
         for (i, s) in self.file.services.iter().enumerate() {
             let path = format!("$.services[{i}]");
             if !ids.insert(s.id.as_str()) {
-                self.problem(format!("{path}.id"), format!("service '{}' is defined twice", s.id));
+                self.problem(
+                    format!("{path}.id"),
+                    format!("service '{}' is defined twice", s.id),
+                );
             }
             self.require_text(format!("{path}.name"), &s.name, "the service's name");
-            self.require_text(format!("{path}.contact"), &s.contact, "how to contact the service");
+            self.require_text(
+                format!("{path}.contact"),
+                &s.contact,
+                "how to contact the service",
+            );
             if !(s.min_age >= 0.0 && s.min_age <= s.max_age) {
                 self.problem(
                     format!("{path}.min_age"),
@@ -447,13 +498,26 @@ impl<'a> Checker<'a> {
             .iter()
             .enumerate()
             .map(|(i, x)| (format!("$.rules.pathway[{i}].id"), &x.id))
-            .chain(r.escalation.iter().enumerate().map(|(i, x)| (format!("$.rules.escalation[{i}].id"), &x.id)))
-            .chain(r.actions.iter().enumerate().map(|(i, x)| (format!("$.rules.actions[{i}].id"), &x.id)));
+            .chain(
+                r.escalation
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (format!("$.rules.escalation[{i}].id"), &x.id)),
+            )
+            .chain(
+                r.actions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (format!("$.rules.actions[{i}].id"), &x.id)),
+            );
         let mut seen = HashSet::new();
         let mut found = Vec::new();
         for (path, id) in ids {
             if !is_identifier(id, &['-', '_', '.']) {
-                found.push((path, format!("rule id '{id}' must be lowercase letters, digits, '-', '_' and '.'")));
+                found.push((
+                    path,
+                    format!("rule id '{id}' must be lowercase letters, digits, '-', '_' and '.'"),
+                ));
             } else if !seen.insert(id.as_str()) {
                 found.push((path, format!("rule id '{id}' is used twice")));
             }
@@ -469,7 +533,9 @@ impl<'a> Checker<'a> {
             if table != Table::Actions {
                 this.problem(
                     path.to_string(),
-                    format!("{what} can only be used in action rules: it must never change the pathway"),
+                    format!(
+                        "{what} can only be used in action rules: it must never change the pathway"
+                    ),
                 );
             }
         };
@@ -486,7 +552,10 @@ impl<'a> Checker<'a> {
             Condition::CountAtLevel(c) => {
                 self.check_level(c.level, &format!("{path}.count_at_level.level"));
                 if c.at_least == 0 {
-                    self.problem(format!("{path}.count_at_level.at_least"), "at_least must be 1 or more");
+                    self.problem(
+                        format!("{path}.count_at_level.at_least"),
+                        "at_least must be 1 or more",
+                    );
                 }
                 Compiled::CountAtLevel {
                     level: c.level,
@@ -494,9 +563,11 @@ impl<'a> Checker<'a> {
                     domains_at_least: c.domains_at_least,
                 }
             }
-            Condition::Concern(code) => {
-                Compiled::AnyConcern(self.concern_codes(std::slice::from_ref(code), &format!("{path}.concern"), false))
-            }
+            Condition::Concern(code) => Compiled::AnyConcern(self.concern_codes(
+                std::slice::from_ref(code),
+                &format!("{path}.concern"),
+                false,
+            )),
             Condition::AnyConcern(codes) => {
                 if codes.is_empty() {
                     self.problem(format!("{path}.any_concern"), "the list is empty");
@@ -508,7 +579,10 @@ impl<'a> Checker<'a> {
             Condition::Flag(flag) => match self.flag_index.get(flag.as_str()) {
                 Some(&bit) => Compiled::Flag(1 << bit),
                 None => {
-                    self.problem(format!("{path}.flag"), format!("no concern has the flag '{flag}'"));
+                    self.problem(
+                        format!("{path}.flag"),
+                        format!("no concern has the flag '{flag}'"),
+                    );
                     Compiled::Flag(0)
                 }
             },
@@ -549,7 +623,10 @@ impl<'a> Checker<'a> {
                 match self.strength_index.get(code) {
                     Some(&i) => Compiled::Strength(i),
                     None => {
-                        self.problem(format!("{path}.strength"), format!("unknown strength '{code}'"));
+                        self.problem(
+                            format!("{path}.strength"),
+                            format!("unknown strength '{code}'"),
+                        );
                         Compiled::Strength(u32::MAX)
                     }
                 }
@@ -560,9 +637,15 @@ impl<'a> Checker<'a> {
                 }
                 Compiled::StrengthsAtLeast(*n)
             }
-            Condition::All(cs) => Compiled::All(self.compile_list(cs, &format!("{path}.all"), table)),
-            Condition::Any(cs) => Compiled::Any(self.compile_list(cs, &format!("{path}.any"), table)),
-            Condition::Not(c) => Compiled::Not(Box::new(self.compile(c, &format!("{path}.not"), table))),
+            Condition::All(cs) => {
+                Compiled::All(self.compile_list(cs, &format!("{path}.all"), table))
+            }
+            Condition::Any(cs) => {
+                Compiled::Any(self.compile_list(cs, &format!("{path}.any"), table))
+            }
+            Condition::Not(c) => {
+                Compiled::Not(Box::new(self.compile(c, &format!("{path}.not"), table)))
+            }
         }
     }
 
@@ -582,7 +665,11 @@ impl<'a> Checker<'a> {
             match self.concern_index.get(code) {
                 Some(&c) => out.push(c),
                 None => {
-                    let at = if indexed { format!("{path}[{i}]") } else { path.to_string() };
+                    let at = if indexed {
+                        format!("{path}[{i}]")
+                    } else {
+                        path.to_string()
+                    };
                     self.problem(at, format!("unknown concern '{code}'"));
                 }
             }
@@ -605,7 +692,10 @@ impl<'a> Checker<'a> {
 
     fn check_age(&mut self, age: f64, path: &str) {
         if !(0.0..=crate::case::MAX_AGE_YEARS).contains(&age) {
-            self.problem(path.to_string(), format!("age {age} is outside 0 to 25 years"));
+            self.problem(
+                path.to_string(),
+                format!("age {age} is outside 0 to 25 years"),
+            );
         }
     }
 }

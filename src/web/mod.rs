@@ -1,1 +1,25 @@
-//! Browser layer (placeholder, being written).
+//! The browser layer: the Yew app and its entry points. Built only with the `web` feature
+//! (Trunk turns it on); nothing in the engine depends on it.
+
+mod app;
+mod layout;
+mod panic;
+mod start_page;
+
+use wasm_bindgen::prelude::*;
+
+pub use panic::show_recovery_message;
+
+/// Starts the standalone app in the page's `#app` element (called by `www/boot.js`).
+#[wasm_bindgen]
+pub fn start() -> Result<(), JsValue> {
+    panic::install_hook();
+    let root = gloo::utils::document()
+        .get_element_by_id("app")
+        .ok_or_else(|| JsValue::from_str("Front Door Triage: the page has no #app element"))?;
+    // The static fallback stays in the page until now, so people without the app still
+    // see what to do; the app replaces it.
+    root.set_inner_html("");
+    yew::Renderer::<app::App>::with_root(root).render();
+    Ok(())
+}

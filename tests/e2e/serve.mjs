@@ -53,9 +53,11 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, csp = ST
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cache-Control', 'no-cache');
 
+    // Decode the raw path ourselves: new URL() would quietly collapse "/../"
+    // and we want traversal attempts refused (403), not normalised.
     let urlPath;
     try {
-      urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      urlPath = decodeURIComponent(req.url.split(/[?#]/)[0]);
     } catch {
       requests.push({ method: req.method, path: req.url });
       return send(res, 400, 'Bad Request');
@@ -67,10 +69,15 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, csp = ST
       return send(res, 405, 'Method Not Allowed');
     }
 
-    // Resolve inside root; anything that lands outside (../, encoded %2e%2e,
-    // NUL bytes) is refused rather than normalised away.
+    // Refuse any ".." segment (plain or %2e%2e / %2f-encoded) and NUL bytes;
+    // the prefix check is a second line of defence.
     const filePath = path.join(rootDir, urlPath);
-    if (urlPath.includes('\0') || (filePath !== rootDir && !filePath.startsWith(rootDir + path.sep))) {
+    if (
+      !urlPath.startsWith('/') ||
+      urlPath.includes('\0') ||
+      urlPath.split(/[\\/]/).includes('..') ||
+      (filePath !== rootDir && !filePath.startsWith(rootDir + path.sep))
+    ) {
       return send(res, 403, 'Forbidden');
     }
 

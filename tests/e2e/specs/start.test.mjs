@@ -32,14 +32,49 @@ after(async () => {
   await server?.close();
 });
 
-/** Open `/` in a fresh context and wait until the wasm app has rendered. */
+/** The primary action: a <button> or a link styled as one, named "Start…". */
+function startControl(page) {
+  return page
+    .getByRole('button', { name: /^Start/ })
+    .or(page.getByRole('link', { name: /^Start/ }))
+    .first();
+}
+
+/**
+ * Wait until the wasm app has rendered its start page. If it never does, fail with
+ * the CSP violations and errors collected so far: a blocked script or wasm
+ * compile is the usual reason, and a bare timeout would hide it.
+ */
+async function waitForApp({ page, errors, cspViolations }) {
+  try {
+    await page
+      .locator('h1', { hasText: 'Front Door Triage' })
+      .waitFor({ state: 'visible', timeout: RENDER_TIMEOUT });
+    // index.html may already contain that <h1> as a pre-render/fallback, so
+    // also wait for the Start control, which only the running app renders.
+    await startControl(page).waitFor({ state: 'visible', timeout: RENDER_TIMEOUT });
+  } catch (err) {
+    const csp = await cspViolations();
+    throw new Error(
+      `app did not render its start page (${err.message.split('\n')[0]})\n` +
+        `CSP violations:\n${formatViolations(csp)}\n` +
+        `console errors:\n${formatViolations(errors.console)}\n` +
+        `page errors:\n${formatViolations(errors.page)}`,
+    );
+  }
+  // Let late fetches (and any CSP violations they cause) settle.
+  await page.waitForLoadState('networkidle');
+}
+
+/** Open `/` in a fresh context and wait until the app has rendered. */
 async function openStartPage() {
   const opened = await openPage(browser, `${server.url}/`);
-  await opened.page
-    .locator('h1', { hasText: 'Front Door Triage' })
-    .waitFor({ state: 'visible', timeout: RENDER_TIMEOUT });
-  // Let late fetches (and any CSP violations they cause) settle.
-  await opened.page.waitForLoadState('networkidle');
+  try {
+    await waitForApp(opened);
+  } catch (err) {
+    await opened.context.close();
+    throw err;
+  }
   return opened;
 }
 
@@ -47,17 +82,9 @@ test('start page renders under the strict CSP with no violations and no console 
   const opened = await openPage(browser, `${server.url}/`);
   const { page, errors, cspViolations, context } = opened;
   try {
-    await page
-      .locator('h1', { hasText: 'Front Door Triage' })
-      .waitFor({ state: 'visible', timeout: RENDER_TIMEOUT });
-    await page.waitForLoadState('networkidle');
+    await waitForApp(opened);
 
-    // The primary action may be a <button> or a link styled as one.
-    const start = page
-      .getByRole('button', { name: /^Start/ })
-      .or(page.getByRole('link', { name: /^Start/ }))
-      .first();
-    assert.ok(await start.isVisible(), 'a visible button or link named "Start…"');
+    assert.ok(await startControl(page).isVisible(), 'a visible button or link named "Start…"');
     assert.ok(
       await page.getByText(/professional judgement/i).first().isVisible(),
       'the page says it does not replace "professional judgement"',

@@ -1,0 +1,76 @@
+//! The page frame shared by every step: skip link, service header, demo banner, footer.
+
+use crate::guidance::Guidance;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FrameProps {
+    pub guidance: GuidanceInfo,
+    pub children: Html,
+}
+
+/// What the frame shows of the guidance in use.
+#[derive(Clone, PartialEq)]
+pub struct GuidanceInfo {
+    pub authority: String,
+    pub title: String,
+    pub version: String,
+    pub demo_notice: Option<String>,
+}
+
+impl GuidanceInfo {
+    pub fn of(g: &Guidance) -> Self {
+        let file = g.file();
+        GuidanceInfo {
+            authority: file.authority.name.clone(),
+            title: file.title.clone(),
+            version: file.version.clone(),
+            demo_notice: file.authority.demo.then(|| {
+                file.authority
+                    .demo_notice
+                    .clone()
+                    .unwrap_or_else(|| "Demonstration guidance: not for live use.".into())
+            }),
+        }
+    }
+}
+
+#[function_component(Frame)]
+pub fn frame(props: &FrameProps) -> Html {
+    let g = &props.guidance;
+    html! {
+        <>
+            <a href="#main-content" class="govuk-skip-link">{ "Skip to main content" }</a>
+            <header class="govuk-service-navigation" role="banner">
+                <div class="govuk-width-container">
+                    <div class="govuk-service-navigation__container">
+                        <span class="govuk-service-navigation__service-name">
+                            <span class="govuk-service-navigation__text">{ "Front Door Triage" }</span>
+                        </span>
+                    </div>
+                </div>
+            </header>
+            <div class="govuk-width-container">
+                if let Some(notice) = &g.demo_notice {
+                    <div class="govuk-phase-banner">
+                        <p class="govuk-phase-banner__content">
+                            <strong class="govuk-tag govuk-phase-banner__content__tag">{ "Not for live use" }</strong>
+                            <span class="govuk-phase-banner__text">{ notice }</span>
+                        </p>
+                    </div>
+                }
+                <main class="govuk-main-wrapper" id="main-content">
+                    { props.children.clone() }
+                </main>
+            </div>
+            <footer class="govuk-width-container app-footer">
+                <p class="govuk-body-s">
+                    { format!("{} · {} · version {}", g.authority, g.title, g.version) }
+                </p>
+                <p class="govuk-body-s">
+                    { "Everything you enter stays in this browser tab. Nothing is sent anywhere." }
+                </p>
+            </footer>
+        </>
+    }
+}

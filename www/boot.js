@@ -1,0 +1,17 @@
+// Starts the app. Kept out of index.html because the Content-Security-Policy allows no
+// inline script. If the module or the WebAssembly cannot load, the page keeps its
+// built-in fallback (999, the front door's number, the guidance) and says so.
+import init, { start } from "./front-door-triage.js";
+
+const status = document.getElementById("app-status");
+try {
+  await init({ module_or_path: new URL("front-door-triage_bg.wasm", import.meta.url) });
+  start();
+} catch (error) {
+  if (status) {
+    status.textContent =
+      "The triage tool could not start in this browser. Use the contacts below instead.";
+  }
+  // A message for the support team, never case data: nothing has been typed yet.
+  console.warn("Front Door Triage could not start:", error && error.message);
+}
