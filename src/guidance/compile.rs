@@ -197,8 +197,8 @@ impl<'a> Checker<'a> {
             }
             self.require_text(format!("{path}.name"), &l.name, "the level's name");
         }
-        for level in 1..=4 {
-            if !seen[level] {
+        for (level, present) in seen.iter().enumerate().skip(1) {
+            if !present {
                 self.problem("$.levels", format!("level {level} is missing"));
             }
         }
