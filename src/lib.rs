@@ -8,6 +8,7 @@ pub mod case;
 pub mod condition;
 pub mod decision;
 pub mod engine;
+pub mod flow;
 pub mod guidance;
 pub mod pathway;
 pub mod problem;

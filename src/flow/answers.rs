@@ -1,0 +1,419 @@
+//! What the user has answered so far, as typed, and how it becomes a [`Case`].
+//! Ages are kept as the text typed, so nothing the user entered is lost to a parse error.
+
+use super::steps::{Mode, Step};
+use crate::case::{Audience, Case, Child, Consent, KnownToSocialCare, MAX_AGE_YEARS};
+use crate::guidance::Guidance;
+use crate::pathway::Pathway;
+use crate::record::{FinalDecision, Notes};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChildStatus {
+    Born,
+    Unborn,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mobility {
+    Mobile,
+    NotYetMobile,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Answers {
+    pub audience: Option<Audience>,
+    pub mode: Mode,
+    pub immediate_danger: Option<bool>,
+    pub child_status: Option<ChildStatus>,
+    pub age_years: String,
+    pub age_months: String,
+    /// Asked only for babies under one.
+    pub mobility: Option<Mobility>,
+    pub disabled_or_send: Option<bool>,
+    pub known_to_social_care: Option<KnownToSocialCare>,
+    pub concerns: Vec<String>,
+    pub strengths: Vec<String>,
+    pub consent: Option<Consent>,
+    pub child_voice: String,
+    pub strengths_text: String,
+    pub other_notes: String,
+    // "Record your decision" on the outcome page.
+    pub agrees: Option<bool>,
+    pub final_pathway: Option<Pathway>,
+    pub final_reason: String,
+    /// Set when the user records the decision (RFC 3339).
+    pub recorded_at: Option<String>,
+}
+
+/// A problem with one answer: the id of the field (for the error summary's link) and
+/// the message, in the GOV.UK error message style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+fn err(field: &'static str, message: &str) -> FieldError {
+    FieldError {
+        field,
+        message: message.to_string(),
+    }
+}
+
+impl Answers {
+    /// Prefills from a case a host already knows (SPEC 4.5 `initialCase`).
+    pub fn from_case(case: &Case) -> Answers {
+        let (years, months) = match case.child.age_years {
+            Some(age) => {
+                let years = age.floor();
+                let months = ((age - years) * 12.0).round().min(11.0);
+                (format!("{years}"), format!("{months}"))
+            }
+            None => (String::new(), String::new()),
+        };
+        let infant = case.child.age_years.is_some_and(|a| a < 1.0);
+        Answers {
+            audience: Some(case.audience),
+            immediate_danger: Some(case.immediate_danger),
+            child_status: Some(if case.child.unborn {
+                ChildStatus::Unborn
+            } else {
+                ChildStatus::Born
+            }),
+            age_years: years,
+            age_months: months,
+            mobility: infant.then_some(if case.child.non_mobile {
+                Mobility::NotYetMobile
+            } else {
+                Mobility::Mobile
+            }),
+            disabled_or_send: Some(case.child.disabled_or_send),
+            known_to_social_care: Some(case.child.known_to_social_care),
+            concerns: case.concerns.clone(),
+            strengths: case.strengths.clone(),
+            consent: Some(case.consent),
+            ..Answers::default()
+        }
+    }
+
+    /// The child's age in years from the years and months typed, if they make sense.
+    pub fn age(&self) -> Option<f64> {
+        let years: u32 = self.age_years.trim().parse().ok()?;
+        let months: u32 = match self.age_months.trim() {
+            "" => 0,
+            m => m.parse().ok()?,
+        };
+        if months > 11 || f64::from(years) > MAX_AGE_YEARS {
+            return None;
+        }
+        // Two decimal places: enough for "under one" and readable in the record.
+        Some(((f64::from(years) + f64::from(months) / 12.0) * 100.0).round() / 100.0)
+    }
+
+    /// Whether to ask if the baby is mobile yet.
+    pub fn asks_mobility(&self) -> bool {
+        self.child_status == Some(ChildStatus::Born) && self.age().is_some_and(|a| a < 1.0)
+    }
+
+    /// Problems with the answers one step asks for, in the order the fields appear.
+    pub fn check_step(&self, step: Step) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        match step {
+            Step::Audience if self.audience.is_none() => {
+                errors.push(err("audience", "Select who is using this tool"))
+            }
+            Step::Safety if self.immediate_danger.is_none() => errors.push(err(
+                "immediate-danger",
+                "Select yes if the child is in immediate danger",
+            )),
+            Step::Child => self.check_child(&mut errors),
+            Step::Views if self.consent.is_none() => errors.push(err(
+                "consent",
+                "Select whether the family has agreed to you asking for help",
+            )),
+            Step::Expert | Step::Check => {
+                for s in Step::QUESTIONS {
+                    errors.extend(self.check_step(s));
+                }
+            }
+            Step::Outcome => self.check_final(&mut errors),
+            _ => {}
+        }
+        errors
+    }
+
+    fn check_child(&self, errors: &mut Vec<FieldError>) {
+        match self.child_status {
+            None => errors.push(err(
+                "child-status",
+                "Select whether the child has been born",
+            )),
+            Some(ChildStatus::Unborn) => {}
+            Some(ChildStatus::Born) => {
+                let years = self.age_years.trim();
+                let months = self.age_months.trim();
+                if years.is_empty() {
+                    errors.push(err("age-years", "Enter the child's age in years"));
+                } else if years
+                    .parse::<u32>()
+                    .map_or(true, |y| f64::from(y) > MAX_AGE_YEARS)
+                {
+                    errors.push(err(
+                        "age-years",
+                        "Age in years must be a whole number between 0 and 25",
+                    ));
+                }
+                if !months.is_empty() && months.parse::<u32>().map_or(true, |m| m > 11) {
+                    errors.push(err(
+                        "age-months",
+                        "Months must be a whole number between 0 and 11",
+                    ));
+                }
+                if self.asks_mobility() && self.mobility.is_none() {
+                    errors.push(err(
+                        "mobility",
+                        "Select whether the baby can move around on their own yet",
+                    ));
+                }
+            }
+        }
+        if self.disabled_or_send.is_none() {
+            errors.push(err(
+                "disabled-or-send",
+                "Select yes if the child has a disability or special educational needs",
+            ));
+        }
+        if self.known_to_social_care.is_none() {
+            errors.push(err(
+                "known-to-social-care",
+                "Select whether the child is known to children's social care now",
+            ));
+        }
+    }
+
+    fn check_final(&self, errors: &mut Vec<FieldError>) {
+        match self.agrees {
+            None => errors.push(err(
+                "agrees",
+                "Select yes if you agree with the recommendation",
+            )),
+            Some(true) => {}
+            Some(false) => {
+                if self.final_pathway.is_none() {
+                    errors.push(err("final-pathway", "Select the route you have decided on"));
+                }
+                if self.final_reason.trim().is_empty() {
+                    errors.push(err(
+                        "final-reason",
+                        "Enter why you have decided on a different route",
+                    ));
+                }
+            }
+        }
+    }
+
+    /// The case these answers describe, or every question still to answer.
+    /// Concerns and strengths come out in the guidance's order, whatever order they
+    /// were ticked in.
+    pub fn to_case(&self, guidance: &Guidance) -> Result<Case, Vec<FieldError>> {
+        let errors = self.check_step(Step::Check);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let unborn = self.child_status == Some(ChildStatus::Unborn);
+        let mut concerns = self.concerns.clone();
+        concerns.sort_by_key(|c| guidance.concern_index(c).unwrap_or(u32::MAX));
+        let mut strengths = self.strengths.clone();
+        strengths.sort_by_key(|s| guidance.strength_index(s).unwrap_or(u32::MAX));
+        Ok(Case {
+            child: Child {
+                age_years: if unborn { None } else { self.age() },
+                unborn,
+                non_mobile: self.asks_mobility() && self.mobility == Some(Mobility::NotYetMobile),
+                disabled_or_send: self.disabled_or_send == Some(true),
+                known_to_social_care: self.known_to_social_care.unwrap_or_default(),
+            },
+            immediate_danger: self.immediate_danger == Some(true),
+            concerns,
+            strengths,
+            consent: self.consent.unwrap_or_default(),
+            audience: self.audience.unwrap_or_default(),
+        })
+    }
+
+    /// The practitioner's final decision and notes for the record, once recorded.
+    pub fn final_decision(&self, recommended: Pathway) -> Option<(FinalDecision, Notes)> {
+        let agrees = self.agrees?;
+        let pathway = if agrees {
+            recommended
+        } else {
+            self.final_pathway?
+        };
+        Some((
+            FinalDecision {
+                pathway,
+                agrees,
+                reason: if agrees {
+                    String::new()
+                } else {
+                    self.final_reason.trim().to_string()
+                },
+            },
+            Notes {
+                child_voice: self.child_voice.clone(),
+                strengths_text: self.strengths_text.clone(),
+                other: self.other_notes.clone(),
+            },
+        ))
+    }
+
+    pub fn toggle_concern(&mut self, code: &str, on: bool) {
+        toggle(&mut self.concerns, code, on);
+    }
+
+    pub fn toggle_strength(&mut self, code: &str, on: bool) {
+        toggle(&mut self.strengths, code, on);
+    }
+}
+
+fn toggle(list: &mut Vec<String>, code: &str, on: bool) {
+    let present = list.iter().position(|c| c == code);
+    match (on, present) {
+        (true, None) => list.push(code.to_string()),
+        (false, Some(i)) => {
+            list.remove(i);
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guidance() -> Guidance {
+        Guidance::embedded_default().unwrap()
+    }
+
+    fn complete() -> Answers {
+        Answers {
+            audience: Some(Audience::SchoolDsl),
+            immediate_danger: Some(false),
+            child_status: Some(ChildStatus::Born),
+            age_years: "4".into(),
+            age_months: "6".into(),
+            disabled_or_send: Some(false),
+            known_to_social_care: Some(KnownToSocialCare::None),
+            consent: Some(Consent::Given),
+            ..Answers::default()
+        }
+    }
+
+    #[test]
+    fn years_and_months_make_the_age() {
+        let a = complete();
+        assert_eq!(a.age(), Some(4.5));
+        let case = a.to_case(&guidance()).unwrap();
+        assert_eq!(case.child.age_years, Some(4.5));
+    }
+
+    #[test]
+    fn every_missing_answer_is_reported_with_its_field() {
+        let errors = Answers::default().check_step(Step::Check);
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            [
+                "immediate-danger",
+                "child-status",
+                "disabled-or-send",
+                "known-to-social-care",
+                "consent"
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_ages_are_reported_not_lost() {
+        let mut a = complete();
+        a.age_years = "four".into();
+        a.age_months = "13".into();
+        let errors = a.check_step(Step::Child);
+        assert_eq!(errors[0].field, "age-years");
+        assert_eq!(errors[1].field, "age-months");
+        assert_eq!(a.age_years, "four", "what was typed is kept");
+    }
+
+    #[test]
+    fn babies_under_one_are_asked_about_mobility() {
+        let mut a = complete();
+        a.age_years = "0".into();
+        a.age_months = "4".into();
+        assert!(a.asks_mobility());
+        assert_eq!(a.check_step(Step::Child)[0].field, "mobility");
+        a.mobility = Some(Mobility::NotYetMobile);
+        assert!(a.to_case(&guidance()).unwrap().child.non_mobile);
+        a.age_years = "2".into();
+        assert!(
+            !a.to_case(&guidance()).unwrap().child.non_mobile,
+            "only babies"
+        );
+    }
+
+    #[test]
+    fn unborn_babies_have_no_age() {
+        let mut a = complete();
+        a.child_status = Some(ChildStatus::Unborn);
+        let case = a.to_case(&guidance()).unwrap();
+        assert_eq!(case.child.age_years, None);
+        assert!(case.child.unborn);
+    }
+
+    #[test]
+    fn concerns_come_out_in_guidance_order() {
+        let mut a = complete();
+        a.toggle_concern("abuse.unexplained_injury", true);
+        a.toggle_concern("health.self_harm", true);
+        a.toggle_concern("health.self_harm", true);
+        let case = a.to_case(&guidance()).unwrap();
+        assert_eq!(
+            case.concerns,
+            ["health.self_harm", "abuse.unexplained_injury"]
+        );
+        a.toggle_concern("health.self_harm", false);
+        assert_eq!(a.concerns, ["abuse.unexplained_injury"]);
+    }
+
+    #[test]
+    fn a_case_round_trips_through_prefill() {
+        let g = guidance();
+        let mut a = complete();
+        a.concerns = vec!["health.self_harm".into()];
+        a.strengths = vec!["strength.trusted_adult".into()];
+        let case = a.to_case(&g).unwrap();
+        assert_eq!(Answers::from_case(&case).to_case(&g).unwrap(), case);
+    }
+
+    #[test]
+    fn disagreeing_needs_a_route_and_a_reason() {
+        let mut a = complete();
+        a.agrees = Some(false);
+        let fields: Vec<_> = a
+            .check_step(Step::Outcome)
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["final-pathway", "final-reason"]);
+        a.final_pathway = Some(Pathway::MacptReferral);
+        a.final_reason = "  Earlier referral history  ".into();
+        assert!(a.check_step(Step::Outcome).is_empty());
+        let (f, _) = a.final_decision(Pathway::FamilyHelp).unwrap();
+        assert_eq!(f.pathway, Pathway::MacptReferral);
+        assert_eq!(f.reason, "Earlier referral history");
+        assert!(!f.agrees);
+    }
+}

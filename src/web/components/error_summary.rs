@@ -1,0 +1,70 @@
+//! The error summary pattern: listed at the top, focused when it appears, each error a
+//! link that moves focus to its field (without touching the URL).
+
+use crate::flow::FieldError;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorSummaryProps {
+    pub errors: Vec<FieldError>,
+}
+
+pub fn focus_field(id: &str) {
+    let doc = gloo::utils::document();
+    if let Some(el) = doc
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+        el.scroll_into_view();
+    }
+}
+
+#[function_component(ErrorSummary)]
+pub fn error_summary(props: &ErrorSummaryProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        let count = props.errors.len();
+        use_effect_with(props.errors.clone(), move |_| {
+            if count > 0 {
+                if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    if props.errors.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="govuk-error-summary" ref={node} tabindex="-1">
+            <div role="alert">
+                <h2 class="govuk-error-summary__title">{ "There is a problem" }</h2>
+                <div class="govuk-error-summary__body">
+                    <ul class="govuk-list govuk-error-summary__list">
+                        { for props.errors.iter().map(|e| {
+                            let field = e.field;
+                            let onclick = Callback::from(move |ev: MouseEvent| {
+                                ev.prevent_default();
+                                focus_field(field);
+                            });
+                            html! {
+                                <li><a href={format!("#{field}")} {onclick}>{ &e.message }</a></li>
+                            }
+                        }) }
+                    </ul>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// The message for one field, if it has an error.
+pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
+    errors
+        .iter()
+        .find(|e| e.field == field)
+        .map(|e| e.message.clone())
+}

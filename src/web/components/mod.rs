@@ -1,0 +1,10 @@
+//! GOV.UK Design System components as small Yew components. All text is rendered as
+//! text nodes: nothing from guidance files or answers is ever parsed as HTML.
+
+mod choices;
+mod error_summary;
+mod links;
+
+pub use choices::{Checkbox, ChoiceOption, Radios};
+pub use error_summary::{error_for, ErrorSummary};
+pub use links::{BackLink, LinkButton};

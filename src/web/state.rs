@@ -1,0 +1,117 @@
+//! The app's state and every change to it, as one reducer (Yew's `use_reducer`), so each
+//! user action is one message and the draft is saved from one place.
+
+use crate::flow::{Answers, FieldError, Step};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Clone, PartialEq)]
+pub struct Flow {
+    pub step: Step,
+    /// Came from check your answers through a "Change" link.
+    pub returning: bool,
+    pub answers: Answers,
+    /// Problems found when the user last pressed Continue on this step.
+    pub errors: Vec<FieldError>,
+    /// The host fixed the audience, so the audience question is skipped.
+    pub audience_preset: bool,
+    /// "Start again" was pressed and awaits confirmation.
+    pub confirming_restart: bool,
+}
+
+/// Edits answers in place: each form field sends one of these.
+pub type Edit = Rc<dyn Fn(&mut Answers)>;
+
+pub enum Msg {
+    Edit(Edit),
+    Continue,
+    Back,
+    /// Moved by the browser's Back or Forward buttons.
+    Show(Step),
+    /// A "Change" link on the check page.
+    Change(Step),
+    /// Record the practitioner's decision at this time (RFC 3339).
+    Record(String),
+    AskRestart,
+    CancelRestart,
+    Restart,
+}
+
+impl Flow {
+    pub fn new(answers: Answers, step: Step, audience_preset: bool) -> Flow {
+        Flow {
+            step,
+            returning: false,
+            answers,
+            errors: Vec::new(),
+            audience_preset,
+            confirming_restart: false,
+        }
+    }
+
+    fn go(&mut self, step: Step) {
+        self.step = step;
+        self.errors.clear();
+        self.confirming_restart = false;
+    }
+}
+
+impl Reducible for Flow {
+    type Action = Msg;
+
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match msg {
+            Msg::Edit(edit) => {
+                edit(&mut next.answers);
+                // A decision already recorded no longer matches changed answers.
+                if next.step != Step::Outcome {
+                    next.answers.recorded_at = None;
+                }
+            }
+            Msg::Continue => {
+                let errors = next.answers.check_step(next.step);
+                if errors.is_empty() {
+                    let to = if next.step == Step::Start {
+                        Step::first_question(&next.answers, next.audience_preset)
+                    } else {
+                        next.step.next(&next.answers, next.returning)
+                    };
+                    if to == Step::Check || to == Step::Outcome {
+                        next.returning = false;
+                    }
+                    next.go(to);
+                } else {
+                    next.errors = errors;
+                }
+            }
+            Msg::Back => {
+                let to = next.step.back(&next.answers, next.audience_preset);
+                next.returning = false;
+                next.go(to);
+            }
+            Msg::Show(step) => next.go(step),
+            Msg::Change(step) => {
+                next.returning = true;
+                next.go(step);
+            }
+            Msg::Record(at) => {
+                let errors = next.answers.check_step(Step::Outcome);
+                if errors.is_empty() {
+                    next.answers.recorded_at = Some(at);
+                    next.errors.clear();
+                } else {
+                    next.errors = errors;
+                }
+            }
+            Msg::AskRestart => next.confirming_restart = true,
+            Msg::CancelRestart => next.confirming_restart = false,
+            Msg::Restart => {
+                let preset = next.audience_preset.then_some(next.answers.audience).flatten();
+                next = Flow::new(Answers::default(), Step::Start, next.audience_preset);
+                next.answers.audience = preset;
+            }
+        }
+        Rc::new(next)
+    }
+}
