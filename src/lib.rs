@@ -14,6 +14,7 @@ pub mod pathway;
 pub mod problem;
 pub mod record;
 pub mod schema;
+pub mod summary;
 pub mod vignette;
 
 #[cfg(feature = "web")]

@@ -1,47 +1,287 @@
-//! The root component: loads the guidance and shows the current step.
+//! The root components: `App` loads the guidance; `Triage` holds the flow, keeps the draft,
+//! follows the browser's Back and Forward buttons (standalone only) and shows each step.
 
+use super::draft_store;
 use super::layout::{Frame, GuidanceInfo};
+use super::pages::*;
 use super::start_page::StartPage;
+use super::state::{Flow, Msg};
+use crate::case::{Audience, Case};
+use crate::flow::{Answers, Draft, DraftProblem, Step};
 use crate::guidance::Guidance;
+use crate::record::DecisionRecord;
 use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
+
+/// The standalone page's draft key. Embedded widgets get their own keys.
+pub const STANDALONE_DRAFT_KEY: &str = "front-door-triage:draft";
 
 #[function_component(App)]
 pub fn app() -> Html {
     // The embedded default guidance is checked by the native test suite, so failure here
     // means a broken build; it still gets a clear page rather than a panic.
     let guidance = use_memo((), |_| Guidance::embedded_default().map(Rc::new));
-    let started = use_state(|| false);
     match &*guidance {
-        Err(e) => html! {
-            <div class="govuk-width-container">
-                <main class="govuk-main-wrapper" id="main-content">
-                    <h1 class="govuk-heading-l">{ "The guidance file has problems" }</h1>
-                    <ul class="govuk-list">
-                        { for e.problems.iter().map(|p| html! { <li><code>{ &p.path }</code>{ " " }{ &p.message }</li> }) }
-                    </ul>
-                </main>
-            </div>
-        },
-        Ok(g) => {
-            let front_door = g
-                .contact("front_door")
-                .map(|c| format!("{} on {}", c.name, c.phone))
-                .unwrap_or_default();
-            let on_start = {
-                let started = started.clone();
-                Callback::from(move |()| started.set(true))
-            };
-            html! {
-                <Frame guidance={GuidanceInfo::of(g)}>
-                    if *started {
-                        <h1 class="govuk-heading-l">{ "Is the child in immediate danger?" }</h1>
-                        <p class="govuk-body">{ "The guided questions are being built." }</p>
-                    } else {
-                        <StartPage authority={g.file().authority.name.clone()} front_door={front_door} on_start={on_start} />
-                    }
-                </Frame>
-            }
+        Err(e) => {
+            html! { <GuidanceErrorPage source="the built-in guidance" problems={e.problems.clone()} /> }
         }
+        Ok(g) => html! {
+            <Triage guidance={g.clone()} storage_key={STANDALONE_DRAFT_KEY} use_history=true />
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct GuidanceErrorProps {
+    pub source: AttrValue,
+    pub problems: Vec<crate::problem::Problem>,
+}
+
+/// A guidance file that fails validation: which file, where, and what is wrong.
+#[function_component(GuidanceErrorPage)]
+pub fn guidance_error_page(props: &GuidanceErrorProps) -> Html {
+    html! {
+        <div class="govuk-width-container">
+            <main class="govuk-main-wrapper" id="main-content">
+                <h1 class="govuk-heading-l">{ "This guidance file cannot be used" }</h1>
+                <p class="govuk-body">{ format!("There are problems in {}. Ask whoever looks after it to fix them:", props.source) }</p>
+                <ul class="govuk-list govuk-list--bullet app-guidance-problems">
+                    { for props.problems.iter().map(|p| html! { <li><code>{ &p.path }</code>{ ": " }{ &p.message }</li> }) }
+                </ul>
+                <p class="govuk-body">{ "If a child is in immediate danger, call the police on 999 now." }</p>
+            </main>
+        </div>
+    }
+}
+
+#[derive(Properties, Clone)]
+pub struct TriageProps {
+    pub guidance: Rc<Guidance>,
+    pub storage_key: AttrValue,
+    /// Standalone: steps are browser history entries. Embedded: never touch the host's.
+    #[prop_or_default]
+    pub use_history: bool,
+    #[prop_or_default]
+    pub audience: Option<Audience>,
+    #[prop_or_default]
+    pub initial_case: Option<Case>,
+    #[prop_or_default]
+    pub on_record: Callback<DecisionRecord>,
+}
+
+impl PartialEq for TriageProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.guidance, &o.guidance)
+            && self.storage_key == o.storage_key
+            && self.use_history == o.use_history
+            && self.audience == o.audience
+            && self.initial_case == o.initial_case
+            && self.on_record == o.on_record
+    }
+}
+
+/// The flow to open with: the stored draft, else the host's prefill, else a blank start.
+fn initial_flow(props: &TriageProps) -> (Flow, Option<&'static str>) {
+    let preset = props.audience.is_some();
+    let fresh = || {
+        let mut answers = Answers::default();
+        answers.audience = props.audience;
+        match &props.initial_case {
+            Some(case) => {
+                let mut a = Answers::from_case(case);
+                a.audience = props.audience.or(Some(case.audience));
+                Flow::new(a, Step::Check, preset)
+            }
+            None => Flow::new(answers, Step::Start, preset),
+        }
+    };
+    match draft_store::load(&props.storage_key, &props.guidance) {
+        Ok(Some(draft)) => {
+            let mut flow = Flow::new(draft.answers, draft.step, preset);
+            flow.returning = draft.returning;
+            (flow, None)
+        }
+        Ok(None) => (fresh(), None),
+        Err(DraftProblem::Unreadable) => (
+            fresh(),
+            Some("Your previous answers could not be read, so they have been cleared. Please start again."),
+        ),
+        Err(DraftProblem::Outdated) => (
+            fresh(),
+            Some("Your previous answers were for a different version of the guidance, so they have been cleared. Please start again."),
+        ),
+    }
+}
+
+fn step_code(step: Step) -> String {
+    serde_json::to_value(step)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn step_from_code(code: &str) -> Option<Step> {
+    serde_json::from_value(serde_json::Value::String(code.to_string())).ok()
+}
+
+#[function_component(Triage)]
+pub fn triage(props: &TriageProps) -> Html {
+    let init = use_memo((), |_| initial_flow(props));
+    let notice = use_state(|| init.1);
+    let flow = use_reducer(|| init.0.clone());
+    let dispatch = {
+        let flow = flow.dispatcher();
+        let notice = notice.clone();
+        Callback::from(move |msg: Msg| {
+            if matches!(msg, Msg::Continue | Msg::Restart) {
+                notice.set(None);
+            }
+            flow.dispatch(msg)
+        })
+    };
+
+    // Keep the draft: every change, in this tab only. A blank start leaves nothing stored.
+    {
+        let key = props.storage_key.clone();
+        let guidance = props.guidance.clone();
+        let audience = props.audience;
+        use_effect_with(flow.clone(), move |flow| {
+            let mut blank = Answers::default();
+            blank.audience = audience;
+            if flow.step == Step::Start && flow.answers == blank {
+                draft_store::clear(&key);
+            } else {
+                let draft = Draft::new(&guidance, flow.step, flow.returning, flow.answers.clone());
+                draft_store::save(&key, &draft);
+            }
+        });
+    }
+
+    // Each step: a history entry (standalone), a tab title, and focus at the top.
+    {
+        let use_history = props.use_history;
+        let step = flow.step;
+        let first = use_mut_ref(|| true);
+        use_effect_with(step, move |&step| {
+            let initial = std::mem::replace(&mut *first.borrow_mut(), false);
+            let window = gloo::utils::window();
+            if use_history {
+                gloo::utils::document().set_title(&format!("{} - Front Door Triage", step.title()));
+                if let Ok(history) = window.history() {
+                    let code = JsValue::from_str(&step_code(step));
+                    let current = history.state().ok().and_then(|s| s.as_string());
+                    if initial {
+                        let _ = history.replace_state(&code, "");
+                    } else if current.as_deref() != Some(step_code(step).as_str()) {
+                        let _ = history.push_state(&code, "");
+                    }
+                }
+            }
+            if !initial {
+                focus_heading();
+            }
+        });
+    }
+    {
+        let dispatch = dispatch.clone();
+        let use_history = props.use_history;
+        use_effect_with((), move |_| {
+            let listener = use_history.then(|| {
+                gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |event| {
+                    let state = event
+                        .dyn_ref::<web_sys::PopStateEvent>()
+                        .and_then(|e| e.state().as_string());
+                    if let Some(step) = state.as_deref().and_then(step_from_code) {
+                        dispatch.emit(Msg::Show(step));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let g = props.guidance.clone();
+    let page = PageProps {
+        guidance: g.clone(),
+        flow: Rc::new((*flow).clone()),
+        dispatch: dispatch.clone(),
+    };
+    let on_restart = (flow.step != Step::Start).then(|| dispatch.reform(|()| Msg::AskRestart));
+    let body = if flow.confirming_restart {
+        html! { <RestartConfirm dispatch={dispatch.clone()} /> }
+    } else {
+        match flow.step {
+            Step::Start => html! {
+                <StartPage authority={g.file().authority.name.clone()}
+                    front_door={g.contact("front_door").map(|c| format!("{} on {}", c.name, c.phone)).unwrap_or_default()}
+                    on_start={dispatch.reform(|()| Msg::Continue)} />
+            },
+            Step::Audience => html! { <AudiencePage ..page /> },
+            Step::Safety => html! { <SafetyPage ..page /> },
+            Step::Emergency => html! { <EmergencyPage ..page /> },
+            Step::Child => html! { <ChildPage ..page /> },
+            Step::Concerns => html! { <ConcernsPage ..page /> },
+            Step::Strengths => html! { <StrengthsPage ..page /> },
+            Step::Views => html! { <ViewsPage ..page /> },
+            Step::Check => html! { <CheckPage ..page /> },
+            Step::Outcome => {
+                html! { <OutcomePage page={page} on_record={props.on_record.clone()} /> }
+            }
+            Step::Expert => html! { <ExpertPage ..page /> },
+        }
+    };
+    html! {
+        <Frame guidance={GuidanceInfo::of(&g)} {on_restart}>
+            if let Some(text) = *notice {
+                <div class="govuk-notification-banner" role="region" aria-labelledby="draft-notice-title">
+                    <div class="govuk-notification-banner__header">
+                        <h2 class="govuk-notification-banner__title" id="draft-notice-title">{ "Important" }</h2>
+                    </div>
+                    <div class="govuk-notification-banner__content">
+                        <p class="govuk-notification-banner__heading">{ text }</p>
+                    </div>
+                </div>
+            }
+            { body }
+        </Frame>
+    }
+}
+
+/// Moves focus to the new page's heading, as a page load would for screen reader users.
+fn focus_heading() {
+    let doc = gloo::utils::document();
+    if let Some(h) = doc
+        .query_selector("#main-content h1")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = h.set_attribute("tabindex", "-1");
+        let _ = h.focus();
+    }
+    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+#[derive(Properties, PartialEq)]
+struct RestartProps {
+    dispatch: Callback<Msg>,
+}
+
+#[function_component(RestartConfirm)]
+fn restart_confirm(props: &RestartProps) -> Html {
+    html! {
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <h1 class="govuk-heading-l">{ "Are you sure you want to start again?" }</h1>
+                <p class="govuk-body">{ "This clears every answer you have given in this tab. It cannot be undone." }</p>
+                <div class="govuk-button-group">
+                    <button type="button" class="govuk-button govuk-button--warning"
+                        onclick={props.dispatch.reform(|_: MouseEvent| Msg::Restart)}>{ "Yes, clear my answers" }</button>
+                    <button type="button" class="govuk-button govuk-button--secondary"
+                        onclick={props.dispatch.reform(|_: MouseEvent| Msg::CancelRestart)}>{ "No, go back" }</button>
+                </div>
+            </div>
+        </div>
     }
 }

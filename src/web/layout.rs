@@ -7,6 +7,9 @@ use yew::prelude::*;
 pub struct FrameProps {
     pub guidance: GuidanceInfo,
     pub children: Html,
+    /// Shown as "Start again" in the header once the user has begun.
+    #[prop_or_default]
+    pub on_restart: Option<Callback<()>>,
 }
 
 /// What the frame shows of the guidance in use.
@@ -47,6 +50,14 @@ pub fn frame(props: &FrameProps) -> Html {
                         <span class="govuk-service-navigation__service-name">
                             <span class="govuk-service-navigation__text">{ "Front Door Triage" }</span>
                         </span>
+                        if let Some(on_restart) = &props.on_restart {
+                            <ul class="govuk-service-navigation__list app-no-print">
+                                <li class="govuk-service-navigation__item">
+                                    <button type="button" class="govuk-service-navigation__link app-link-button"
+                                        onclick={on_restart.reform(|_: MouseEvent| ())}>{ "Start again" }</button>
+                                </li>
+                            </ul>
+                        }
                     </div>
                 </div>
             </header>

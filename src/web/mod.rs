@@ -2,9 +2,15 @@
 //! (Trunk turns it on); nothing in the engine depends on it.
 
 mod app;
+mod chart;
+mod components;
+mod draft_store;
+mod export;
 mod layout;
+mod pages;
 mod panic;
 mod start_page;
+mod state;
 
 use wasm_bindgen::prelude::*;
 

@@ -107,7 +107,10 @@ impl Reducible for Flow {
             Msg::AskRestart => next.confirming_restart = true,
             Msg::CancelRestart => next.confirming_restart = false,
             Msg::Restart => {
-                let preset = next.audience_preset.then_some(next.answers.audience).flatten();
+                let preset = next
+                    .audience_preset
+                    .then_some(next.answers.audience)
+                    .flatten();
                 next = Flow::new(Answers::default(), Step::Start, next.audience_preset);
                 next.answers.audience = preset;
             }

@@ -120,9 +120,9 @@ pub struct CheckboxProps {
 
 #[function_component(Checkbox)]
 pub fn checkbox(props: &CheckboxProps) -> Html {
-    let onchange = props.onchange.reform(|e: Event| {
-        e.target_unchecked_into::<HtmlInputElement>().checked()
-    });
+    let onchange = props
+        .onchange
+        .reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked());
     let hint_id = format!("{}-hint", props.id);
     html! {
         <div class="govuk-checkboxes__item">

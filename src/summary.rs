@@ -1,0 +1,178 @@
+//! The plain-text summary of a decision record, for pasting into a case management system
+//! (Mosaic, Liquidlogic, Eclipse). Plain lines, no markup, fixed order.
+
+use crate::guidance::Guidance;
+use crate::record::DecisionRecord;
+use std::fmt::Write;
+
+pub fn plain_text(guidance: &Guidance, record: &DecisionRecord) -> String {
+    let file = guidance.file();
+    let d = &record.recommendation;
+    let case = &record.case;
+    let title = |p: crate::pathway::Pathway| file.pathways.get(p).title.clone();
+    let mut s = String::new();
+    let mut line = |text: String| {
+        let _ = writeln!(s, "{text}");
+    };
+    line("FRONT DOOR TRIAGE DECISION RECORD".into());
+    line(format!("Recorded: {}", record.created_at));
+    line(format!(
+        "Guidance: {} ({}), version {}, SHA-256 {}",
+        file.title, file.authority.name, d.guidance.version, d.guidance.sha256
+    ));
+    line(String::new());
+    line(format!(
+        "Recommendation: {} (level {}){}",
+        title(d.pathway),
+        d.level,
+        if d.consultation_advised {
+            "; consultation advised"
+        } else {
+            ""
+        }
+    ));
+    let f = &record.final_decision;
+    if f.agrees {
+        line("Practitioner's decision: agrees with the recommendation".into());
+    } else {
+        line(format!(
+            "Practitioner's decision: {} (differs from the recommendation)",
+            title(f.pathway)
+        ));
+        line(format!("Reason: {}", f.reason));
+    }
+    line(String::new());
+    line("Child".into());
+    line(match case.child.age_years {
+        _ if case.child.unborn => "- Unborn baby".into(),
+        Some(age) => format!("- Age: {age} years"),
+        None => "- Age: not given".into(),
+    });
+    if case.child.non_mobile {
+        line("- Not yet mobile".into());
+    }
+    line(format!(
+        "- Disability or SEND: {}",
+        if case.child.disabled_or_send {
+            "yes"
+        } else {
+            "no or not known"
+        }
+    ));
+    line(format!(
+        "- Known to children's social care: {}",
+        serde_plain(&case.child.known_to_social_care)
+    ));
+    line(format!(
+        "- Immediate danger: {}",
+        if case.immediate_danger { "yes" } else { "no" }
+    ));
+    line(format!("- Consent: {}", serde_plain(&case.consent)));
+    line(String::new());
+    line("Concerns".into());
+    if case.concerns.is_empty() {
+        line("- None recorded".into());
+    }
+    for code in &case.concerns {
+        if let Some(c) = guidance.concern(code) {
+            line(format!("- [level {}] {} ({})", c.level, c.text, c.code));
+        }
+    }
+    line("Strengths".into());
+    if case.strengths.is_empty() {
+        line("- None recorded".into());
+    }
+    for code in &case.strengths {
+        if let Some(st) = guidance.strength(code) {
+            line(format!("- {} ({})", st.text, st.code));
+        }
+    }
+    line(String::new());
+    line("Why".into());
+    for r in &d.reasons {
+        line(format!("- {} [rule {}]", r.text, r.rule));
+    }
+    line("What to do now".into());
+    for (i, a) in d.actions.iter().enumerate() {
+        let contact = a
+            .contact
+            .as_ref()
+            .map(|c| format!(" Contact: {} {}.", c.name, c.phone))
+            .unwrap_or_default();
+        line(format!(
+            "{}. {} ({}).{}",
+            i + 1,
+            a.text,
+            a.timescale,
+            contact
+        ));
+    }
+    if !d.signpost.is_empty() {
+        line("Services that may help".into());
+        for e in &d.signpost {
+            line(format!("- {}: {}", e.service, e.contact));
+        }
+    }
+    let notes = &record.notes;
+    for (label, text) in [
+        ("The child's voice", &notes.child_voice),
+        ("What is going well", &notes.strengths_text),
+        ("Other notes", &notes.other),
+    ] {
+        if !text.trim().is_empty() {
+            line(String::new());
+            line(format!("{label}: {}", text.trim()));
+        }
+    }
+    s
+}
+
+/// An enum's JSON code with underscores as spaces (`open_family_help` → `open family help`).
+fn serde_plain<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{FinalDecision, Notes};
+    use crate::{evaluate, Case, Pathway};
+
+    #[test]
+    fn summary_names_recommendation_decision_reasons_and_actions() {
+        let g = Guidance::embedded_default().unwrap();
+        let case: Case = serde_json::from_str(
+            r#"{"child":{"age_years":7},"concerns":["domestic_abuse.child_witnessed"],"consent":"refused"}"#,
+        )
+        .unwrap();
+        let d = evaluate(&g, &case).unwrap();
+        let record = DecisionRecord::new(
+            case,
+            d,
+            FinalDecision {
+                pathway: Pathway::MacptReferral,
+                agrees: false,
+                reason: "Second incident this month".into(),
+            },
+            Notes {
+                child_voice: "Said they hide upstairs".into(),
+                ..Notes::default()
+            },
+            "2026-11-24T10:15:00+00:00".into(),
+        );
+        let text = plain_text(&g, &record);
+        assert!(
+            text.contains("Recommendation: Request Family Help (level 3); consultation advised"),
+            "{text}"
+        );
+        assert!(text.contains("differs from the recommendation"));
+        assert!(text.contains("Reason: Second incident this month"));
+        assert!(text.contains("(domestic_abuse.child_witnessed)"));
+        assert!(text.contains("[rule consent-refused]"));
+        assert!(text.contains("The child's voice: Said they hide upstairs"));
+        assert!(text.contains("1. "), "numbered actions");
+    }
+}

@@ -1,0 +1,138 @@
+//! About the child: born or unborn, age, mobility for babies, SEND, social care. No names,
+//! dates of birth or addresses are asked for.
+
+use super::{PageProps, Question};
+use crate::case::KnownToSocialCare;
+use crate::flow::{ChildStatus, Mobility};
+use crate::web::components::{error_for, ChoiceOption, Radios};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+pub fn known_code(k: KnownToSocialCare) -> &'static str {
+    match k {
+        KnownToSocialCare::None => "none",
+        KnownToSocialCare::OpenFamilyHelp => "open_family_help",
+        KnownToSocialCare::OpenChildProtection => "open_child_protection",
+        KnownToSocialCare::LookedAfter => "looked_after",
+    }
+}
+
+pub fn known_label(k: KnownToSocialCare) -> &'static str {
+    match k {
+        KnownToSocialCare::None => "No, or not known",
+        KnownToSocialCare::OpenFamilyHelp => {
+            "Yes, open to Family Help (child in need or early help)"
+        }
+        KnownToSocialCare::OpenChildProtection => "Yes, on a child protection plan",
+        KnownToSocialCare::LookedAfter => "Yes, looked after by the local authority (in care)",
+    }
+}
+
+fn yes_no(v: Option<bool>) -> Option<String> {
+    v.map(|b| if b { "yes" } else { "no" }.to_string())
+}
+
+/// The fields, shared by the guided page and expert mode.
+#[function_component(ChildFields)]
+pub fn child_fields(p: &PageProps) -> Html {
+    let a = &p.flow.answers;
+    let errors = &p.flow.errors;
+    let on_status = p.edit(|a, v: String| {
+        a.child_status = Some(if v == "unborn" {
+            ChildStatus::Unborn
+        } else {
+            ChildStatus::Born
+        })
+    });
+    let on_years = p.edit(|a, e: InputEvent| {
+        a.age_years = e.target_unchecked_into::<HtmlInputElement>().value()
+    });
+    let on_months = p.edit(|a, e: InputEvent| {
+        a.age_months = e.target_unchecked_into::<HtmlInputElement>().value()
+    });
+    let on_mobility = p.edit(|a, v: String| {
+        a.mobility = Some(if v == "not_yet_mobile" {
+            Mobility::NotYetMobile
+        } else {
+            Mobility::Mobile
+        })
+    });
+    let on_send = p.edit(|a, v: String| a.disabled_or_send = Some(v == "yes"));
+    let on_known = p.edit(|a, v: String| {
+        a.known_to_social_care = KnownToSocialCare::ALL
+            .into_iter()
+            .find(|k| known_code(*k) == v)
+    });
+    let years_error = error_for(errors, "age-years");
+    let months_error = error_for(errors, "age-months");
+    let age_error = years_error.clone().or(months_error.clone());
+    html! {
+        <>
+            <Radios id="child-status" legend="Has the child been born?"
+                options={vec![
+                    ChoiceOption::new("born", "Yes"),
+                    ChoiceOption::new("unborn", "No, the baby is not born yet"),
+                ]}
+                selected={a.child_status.map(|s| if s == ChildStatus::Born { "born" } else { "unborn" }.to_string())}
+                error={error_for(errors, "child-status")} onchange={on_status} />
+            if a.child_status == Some(ChildStatus::Born) {
+                <div class={classes!("govuk-form-group", age_error.as_ref().map(|_| "govuk-form-group--error"))}>
+                    <fieldset class="govuk-fieldset" role="group" aria-describedby="age-hint">
+                        <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{ "How old is the child?" }</legend>
+                        <div id="age-hint" class="govuk-hint">{ "In years and months. For a baby under one, enter 0 years." }</div>
+                        if let Some(e) = &age_error {
+                            <p class="govuk-error-message"><span class="govuk-visually-hidden">{ "Error: " }</span>{ e }</p>
+                        }
+                        <div class="govuk-date-input">
+                            <div class="govuk-date-input__item">
+                                <div class="govuk-form-group">
+                                    <label class="govuk-label govuk-date-input__label" for="age-years">{ "Years" }</label>
+                                    <input class={classes!("govuk-input", "govuk-input--width-3", years_error.as_ref().map(|_| "govuk-input--error"))}
+                                        id="age-years" type="text" inputmode="numeric" autocomplete="off"
+                                        value={a.age_years.clone()} oninput={on_years} />
+                                </div>
+                            </div>
+                            <div class="govuk-date-input__item">
+                                <div class="govuk-form-group">
+                                    <label class="govuk-label govuk-date-input__label" for="age-months">{ "Months" }</label>
+                                    <input class={classes!("govuk-input", "govuk-input--width-2", months_error.as_ref().map(|_| "govuk-input--error"))}
+                                        id="age-months" type="text" inputmode="numeric" autocomplete="off"
+                                        value={a.age_months.clone()} oninput={on_months} />
+                                </div>
+                            </div>
+                        </div>
+                    </fieldset>
+                </div>
+                if a.asks_mobility() {
+                    <Radios id="mobility" legend="Can the baby move around on their own yet?"
+                        hint="Crawling, shuffling or pulling to stand. Any injury to a baby who is not yet mobile needs urgent attention."
+                        options={vec![
+                            ChoiceOption::new("mobile", "Yes"),
+                            ChoiceOption::new("not_yet_mobile", "No, not yet mobile"),
+                        ]}
+                        selected={a.mobility.map(|m| if m == Mobility::Mobile { "mobile" } else { "not_yet_mobile" }.to_string())}
+                        error={error_for(errors, "mobility")} onchange={on_mobility} />
+                }
+            }
+            <Radios id="disabled-or-send" legend="Does the child have a disability or special educational needs (SEND)?"
+                options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No, or not known")]}
+                inline=true selected={yes_no(a.disabled_or_send)}
+                error={error_for(errors, "disabled-or-send")} onchange={on_send} />
+            <Radios id="known-to-social-care" legend="Is the child known to children's social care now?"
+                options={KnownToSocialCare::ALL.iter().map(|k| ChoiceOption::new(known_code(*k), known_label(*k))).collect::<Vec<_>>()}
+                selected={a.known_to_social_care.map(|k| known_code(k).to_string())}
+                error={error_for(errors, "known-to-social-care")} onchange={on_known} />
+        </>
+    }
+}
+
+#[function_component(ChildPage)]
+pub fn child_page(p: &PageProps) -> Html {
+    html! {
+        <Question page={p.clone()}>
+            <h1 class="govuk-heading-l">{ "About the child" }</h1>
+            <p class="govuk-body">{ "Do not give the child's name, date of birth or address." }</p>
+            <ChildFields ..p.clone() />
+        </Question>
+    }
+}

@@ -1,0 +1,92 @@
+//! Expert mode for front-door practitioners: every section on one page, with the
+//! recommendation beside it updating as answers change.
+
+use super::child::ChildFields;
+use super::concerns::ConcernFields;
+use super::strengths::StrengthFields;
+use super::views::ViewsFields;
+use super::PageProps;
+use crate::flow::{Answers, Step};
+use crate::guidance::Guidance;
+use crate::web::components::{error_for, BackLink, ChoiceOption, ErrorSummary, Radios};
+use crate::web::state::Msg;
+use yew::prelude::*;
+
+/// The live recommendation: answers not given yet count as their neutral default, except
+/// the child's age, without which no recommendation is shown.
+fn provisional(g: &Guidance, a: &Answers) -> Option<crate::Decision> {
+    if !a
+        .check_step(Step::Child)
+        .iter()
+        .all(|e| matches!(e.field, "disabled-or-send" | "known-to-social-care"))
+    {
+        return None;
+    }
+    let mut filled = a.clone();
+    filled.immediate_danger.get_or_insert(false);
+    filled.disabled_or_send.get_or_insert(false);
+    filled.known_to_social_care.get_or_insert_default();
+    filled.consent.get_or_insert_default();
+    let case = filled.to_case(g).ok()?;
+    crate::evaluate(g, &case).ok()
+}
+
+#[function_component(ExpertPage)]
+pub fn expert_page(p: &PageProps) -> Html {
+    let g = &p.guidance;
+    let a = &p.flow.answers;
+    let live = provisional(g, a);
+    let on_danger = p.edit(|a, v: String| a.immediate_danger = Some(v == "yes"));
+    let onsubmit = p.dispatch.reform(|e: SubmitEvent| {
+        e.prevent_default();
+        Msg::Continue
+    });
+    html! {
+        <>
+            <BackLink onclick={p.send(|| Msg::Back)} />
+            <h1 class="govuk-heading-xl">{ "Triage: all questions" }</h1>
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    <ErrorSummary errors={p.flow.errors.clone()} />
+                    <form novalidate=true {onsubmit}>
+                        <Radios id="immediate-danger" legend="Is the child in immediate danger?"
+                            options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}
+                            inline=true
+                            selected={a.immediate_danger.map(|d| if d { "yes" } else { "no" }.to_string())}
+                            error={error_for(&p.flow.errors, "immediate-danger")} onchange={on_danger} />
+                        <h2 class="govuk-heading-l">{ "About the child" }</h2>
+                        <ChildFields ..p.clone() />
+                        <ConcernFields page={p.clone()} nested=true />
+                        <StrengthFields page={p.clone()} nested=true />
+                        <ViewsFields page={p.clone()} nested=true />
+                        <button type="submit" class="govuk-button">{ "Check answers" }</button>
+                    </form>
+                </div>
+                <div class="govuk-grid-column-one-third">
+                    <aside class="app-live" aria-labelledby="live-title">
+                        <h2 class="govuk-heading-m" id="live-title">{ "Recommendation so far" }</h2>
+                        <div aria-live="polite">
+                            {
+                                match &live {
+                                    None => html! { <p class="govuk-body">{ "Say whether the child is born and, if so, their age to see a recommendation." }</p> },
+                                    Some(d) => html! {
+                                        <div class={classes!("app-live__result", format!("app-panel--{}", d.pathway.code()))}
+                                            data-pathway={d.pathway.code()} data-level={d.level.to_string()}>
+                                            <p class="govuk-heading-s app-live__title">{ &g.file().pathways.get(d.pathway).title }</p>
+                                            <p class="govuk-body-s">{ format!("Level {}", d.level) }
+                                                if d.consultation_advised { { " · consultation advised" } }
+                                            </p>
+                                            <ul class="govuk-list govuk-body-s">
+                                                { for d.reasons.iter().map(|r| html! { <li>{ &r.text }</li> }) }
+                                            </ul>
+                                        </div>
+                                    },
+                                }
+                            }
+                        </div>
+                    </aside>
+                </div>
+            </div>
+        </>
+    }
+}

@@ -1,0 +1,334 @@
+//! The outcome: the recommended pathway in a panel, why, what to do now and by when, who
+//! the family gets, services, the picture of needs, and "Record your decision".
+
+use super::PageProps;
+use crate::decision::Decision;
+use crate::flow::Step;
+use crate::pathway::Pathway;
+use crate::record::DecisionRecord;
+use crate::web::chart::NeedsChart;
+use crate::web::components::{error_for, BackLink, ChoiceOption, ErrorSummary, LinkButton, Radios};
+use crate::web::export;
+use crate::web::state::Msg;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+/// Actions that are statutory or specialist duties on top of the pathway.
+const DUTIES: [&str; 8] = [
+    "do_not_inform_parents_first",
+    "lado_referral",
+    "fgm_mandatory_report",
+    "prevent_referral",
+    "nrm_referral",
+    "private_fostering_notification",
+    "young_carers_assessment",
+    "report_missing",
+];
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct OutcomeProps {
+    pub page: PageProps,
+    /// Told of each recorded decision (the embedding layer hands it to the host page).
+    #[prop_or_default]
+    pub on_record: Callback<DecisionRecord>,
+}
+
+#[function_component(OutcomePage)]
+pub fn outcome_page(props: &OutcomeProps) -> Html {
+    let p = &props.page;
+    let g = &p.guidance;
+    let a = &p.flow.answers;
+    let status = use_state(|| None::<String>);
+    let decided = a
+        .to_case(g)
+        .map_err(|_| "Some questions are not answered yet.".to_string())
+        .and_then(|case| {
+            crate::evaluate(g, &case)
+                .map(|d| (case, d))
+                .map_err(|e| e.to_string())
+        });
+    let (case, decision) = match decided {
+        Ok(x) => x,
+        Err(message) => {
+            let back = p.dispatch.reform(|()| Msg::Show(Step::Check));
+            return html! {
+                <>
+                    <h1 class="govuk-heading-l">{ "We cannot make a recommendation yet" }</h1>
+                    <p class="govuk-body">{ message }</p>
+                    <LinkButton onclick={back}>{ "Check your answers" }</LinkButton>
+                </>
+            };
+        }
+    };
+    let record = a.recorded_at.as_ref().and_then(|at| {
+        a.final_decision(decision.pathway).map(|(f, notes)| {
+            DecisionRecord::new(case.clone(), decision.clone(), f, notes, at.clone())
+        })
+    });
+    // Hand each newly recorded decision to the host exactly once.
+    {
+        let on_record = props.on_record.clone();
+        use_effect_with(record.clone(), move |record| {
+            if let Some(r) = record {
+                on_record.emit(r.clone());
+            }
+        });
+    }
+    let file = g.file();
+    let text = file.pathways.get(decision.pathway);
+    let level_name = g
+        .level(decision.level)
+        .map(|l| l.name.clone())
+        .unwrap_or_default();
+    html! {
+        <>
+            <BackLink onclick={p.send(|| Msg::Back)} />
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    <ErrorSummary errors={p.flow.errors.clone()} />
+                    <div class={classes!("govuk-panel", "app-panel", format!("app-panel--{}", decision.pathway.code()))}
+                        data-pathway={decision.pathway.code()} data-level={decision.level.to_string()}>
+                        <h1 class="govuk-panel__title">{ &text.title }</h1>
+                        <div class="govuk-panel__body">{ format!("Level {}: {}", decision.level, level_name) }</div>
+                    </div>
+                    if decision.pathway == Pathway::Emergency {
+                        <EmergencyWarning guidance={p.guidance.clone()} />
+                    }
+                    <p class="govuk-body-l">{ &text.summary }</p>
+                    if decision.consultation_advised {
+                        <div class="govuk-warning-text">
+                            <span class="govuk-warning-text__icon" aria-hidden="true">{ "!" }</span>
+                            <strong class="govuk-warning-text__text">
+                                <span class="govuk-visually-hidden">{ "Warning" }</span>
+                                { "Talk to the front door's consultation line about this child: see the reasons below." }
+                            </strong>
+                        </div>
+                    }
+                    <ActionsList decision={decision.clone()} />
+                    <h2 class="govuk-heading-m">{ "Why" }</h2>
+                    <ul class="govuk-list app-reasons">
+                        { for decision.reasons.iter().map(|r| html! {
+                            <li class="app-reason">
+                                <p class="govuk-body">{ &r.text }</p>
+                                if !r.concerns.is_empty() {
+                                    <ul class="govuk-list govuk-list--bullet govuk-body-s">
+                                        { for r.concerns.iter().filter_map(|c| g.concern(c)).map(|c| html! {
+                                            <li>{ format!("{} (level {})", c.text, c.level) }</li>
+                                        }) }
+                                    </ul>
+                                }
+                                if !r.strengths.is_empty() {
+                                    <ul class="govuk-list govuk-list--bullet govuk-body-s">
+                                        { for r.strengths.iter().filter_map(|s| g.strength(s)).map(|s| html! { <li>{ &s.text }</li> }) }
+                                    </ul>
+                                }
+                            </li>
+                        }) }
+                    </ul>
+                    <h2 class="govuk-heading-m">{ "What happens next" }</h2>
+                    <p class="govuk-body">{ &text.allocation }</p>
+                    if !decision.signpost.is_empty() {
+                        <h2 class="govuk-heading-m">{ "Services that may help" }</h2>
+                        <ul class="govuk-list app-services">
+                            { for decision.signpost.iter().map(|s| html! {
+                                <li>
+                                    <h3 class="govuk-heading-s">{ &s.service }</h3>
+                                    <p class="govuk-body">{ &s.helps_with }</p>
+                                    <p class="govuk-body">{ &s.contact }</p>
+                                </li>
+                            }) }
+                        </ul>
+                    }
+                    <h2 class="govuk-heading-m">{ "The child's needs at a glance" }</h2>
+                    <NeedsChart guidance={p.guidance.clone()} concerns={case.concerns.clone()} strengths={case.strengths.clone()} />
+                    <div class="govuk-inset-text">
+                        { "This recommendation supports your professional judgement; it does not replace it. If you decide differently, record why." }
+                    </div>
+                    {
+                        match record {
+                            Some(r) => html! { <Recorded page={p.clone()} record={r} status={(*status).clone()} on_status={Callback::from(move |s| status.set(s))} /> },
+                            None => html! { <RecordForm page={p.clone()} recommended={decision.pathway} /> },
+                        }
+                    }
+                </div>
+            </div>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ActionsProps {
+    decision: Decision,
+}
+
+#[function_component(ActionsList)]
+fn actions_list(props: &ActionsProps) -> Html {
+    html! {
+        <>
+            <h2 class="govuk-heading-m">{ "What to do now" }</h2>
+            <ol class="govuk-list govuk-list--number app-actions">
+                { for props.decision.actions.iter().map(|a| html! {
+                    <li class="app-action" data-action={a.code.clone()}>
+                        <p class="govuk-body">
+                            if DUTIES.contains(&a.code.as_str()) {
+                                <strong class="govuk-tag govuk-tag--purple app-duty-tag">{ "Duty" }</strong>{ " " }
+                            }
+                            { &a.text }
+                        </p>
+                        <p class="govuk-body-s"><strong>{ "By when: " }</strong>{ &a.timescale }</p>
+                        if let Some(c) = &a.contact {
+                            <p class="govuk-body-s">
+                                <strong>{ "Contact: " }</strong>{ format!("{}, {}", c.name, c.phone) }
+                                if let Some(h) = &c.hours { { format!(" ({h})") } }
+                                if let Some(e) = &c.email { { format!(", {e}") } }
+                            </p>
+                        }
+                    </li>
+                }) }
+            </ol>
+        </>
+    }
+}
+
+#[derive(Properties)]
+struct EmergencyProps {
+    guidance: std::rc::Rc<crate::guidance::Guidance>,
+}
+impl PartialEq for EmergencyProps {
+    fn eq(&self, o: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.guidance, &o.guidance)
+    }
+}
+
+#[function_component(EmergencyWarning)]
+fn emergency_warning(props: &EmergencyProps) -> Html {
+    let front = props
+        .guidance
+        .contact("front_door")
+        .map(|c| format!("then phone the {} on {}", c.name, c.phone))
+        .unwrap_or_default();
+    html! {
+        <div class="govuk-warning-text app-emergency">
+            <span class="govuk-warning-text__icon" aria-hidden="true">{ "!" }</span>
+            <strong class="govuk-warning-text__text">
+                <span class="govuk-visually-hidden">{ "Warning" }</span>
+                { format!("Call the police on 999 now, {front}.") }
+            </strong>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RecordFormProps {
+    page: PageProps,
+    recommended: Pathway,
+}
+
+#[function_component(RecordForm)]
+fn record_form(props: &RecordFormProps) -> Html {
+    let p = &props.page;
+    let a = &p.flow.answers;
+    let titles = &p.guidance.file().pathways;
+    let on_agree = p.edit(|a, v: String| a.agrees = Some(v == "yes"));
+    let on_pathway = p.edit(|a, v: String| a.final_pathway = Pathway::from_code(&v));
+    let on_reason = p.edit(|a, e: InputEvent| {
+        a.final_reason = e.target_unchecked_into::<HtmlTextAreaElement>().value()
+    });
+    let onsubmit = p.dispatch.reform(|e: SubmitEvent| {
+        e.prevent_default();
+        Msg::Record(export::now_rfc3339())
+    });
+    let reason_error = error_for(&p.flow.errors, "final-reason");
+    html! {
+        <form novalidate=true {onsubmit} class="app-record-form">
+            <h2 class="govuk-heading-m">{ "Record your decision" }</h2>
+            <Radios id="agrees" legend="Do you agree with this recommendation?"
+                options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No, I have decided on a different route")]}
+                selected={a.agrees.map(|x| if x { "yes" } else { "no" }.to_string())}
+                error={error_for(&p.flow.errors, "agrees")} onchange={on_agree} />
+            if a.agrees == Some(false) {
+                <Radios id="final-pathway" legend="Which route have you decided on?"
+                    options={Pathway::ALL.iter().filter(|x| **x != props.recommended)
+                        .map(|x| ChoiceOption::new(x.code(), titles.get(*x).title.clone())).collect::<Vec<_>>()}
+                    selected={a.final_pathway.map(|x| x.code().to_string())}
+                    error={error_for(&p.flow.errors, "final-pathway")} onchange={on_pathway} />
+                <div class={classes!("govuk-form-group", reason_error.as_ref().map(|_| "govuk-form-group--error"))}>
+                    <label class="govuk-label govuk-label--s" for="final-reason">{ "Why have you decided on a different route?" }</label>
+                    if let Some(e) = &reason_error {
+                        <p class="govuk-error-message"><span class="govuk-visually-hidden">{ "Error: " }</span>{ e }</p>
+                    }
+                    <textarea class={classes!("govuk-textarea", reason_error.as_ref().map(|_| "govuk-textarea--error"))}
+                        id="final-reason" rows="4" value={a.final_reason.clone()} oninput={on_reason} />
+                </div>
+            }
+            <button type="submit" class="govuk-button">{ "Record decision" }</button>
+        </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RecordedProps {
+    page: PageProps,
+    record: DecisionRecord,
+    status: Option<String>,
+    on_status: Callback<Option<String>>,
+}
+
+#[function_component(Recorded)]
+fn recorded(props: &RecordedProps) -> Html {
+    let p = &props.page;
+    let summary = crate::summary::plain_text(&p.guidance, &props.record);
+    let on_copy = {
+        let on_status = props.on_status.clone();
+        let summary = summary.clone();
+        Callback::from(move |_: MouseEvent| {
+            let on_status = on_status.clone();
+            let summary = summary.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                on_status.emit(Some(match export::copy_text(summary).await {
+                    Ok(()) => "Summary copied. Paste it into the child's record.".into(),
+                    Err(e) => e,
+                }));
+            });
+        })
+    };
+    let on_download = {
+        let on_status = props.on_status.clone();
+        let record = props.record.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_status.emit(Some(match export::download(&record) {
+                Ok(()) => "Record downloaded as a JSON file.".into(),
+                Err(e) => e,
+            }))
+        })
+    };
+    let f = &props.record.final_decision;
+    let final_title = p.guidance.file().pathways.get(f.pathway).title.clone();
+    html! {
+        <div class="app-recorded">
+            <div class="govuk-notification-banner govuk-notification-banner--success" role="alert"
+                aria-labelledby="recorded-title">
+                <div class="govuk-notification-banner__header">
+                    <h2 class="govuk-notification-banner__title" id="recorded-title">{ "Decision recorded" }</h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                    <p class="govuk-notification-banner__heading">{ format!("Your decision: {final_title}") }</p>
+                    <p class="govuk-body">{ format!("Recorded {}", props.record.created_at) }</p>
+                </div>
+            </div>
+            <div class="govuk-button-group app-no-print">
+                <button type="button" class="govuk-button" onclick={on_copy}>{ "Copy summary" }</button>
+                <button type="button" class="govuk-button govuk-button--secondary" onclick={Callback::from(|_: MouseEvent| export::print())}>{ "Print" }</button>
+                <button type="button" class="govuk-button govuk-button--secondary" onclick={on_download}>{ "Download record (JSON)" }</button>
+            </div>
+            <p class="govuk-body app-no-print" role="status">{ props.status.clone().unwrap_or_default() }</p>
+            <details class="govuk-details app-no-print">
+                <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{ "Show the summary text" }</span></summary>
+                <div class="govuk-details__text"><pre class="app-summary-text">{ summary }</pre></div>
+            </details>
+            <p class="govuk-body app-no-print">
+                <LinkButton onclick={p.send(|| Msg::AskRestart)}>{ "Start again with another child" }</LinkButton>
+            </p>
+        </div>
+    }
+}

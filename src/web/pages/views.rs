@@ -1,0 +1,82 @@
+//! The family's views (consent) and the child's voice.
+
+use super::strengths::SectionProps;
+use super::{PageProps, Question};
+use crate::case::Consent;
+use crate::web::components::{error_for, ChoiceOption, Radios};
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+pub fn consent_code(c: Consent) -> &'static str {
+    match c {
+        Consent::Given => "given",
+        Consent::Refused => "refused",
+        Consent::NotAsked => "not_asked",
+        Consent::UnsafeToAsk => "unsafe_to_ask",
+    }
+}
+
+pub fn consent_label(c: Consent) -> &'static str {
+    match c {
+        Consent::Given => "Yes, they agree",
+        Consent::Refused => "No, they have refused",
+        Consent::NotAsked => "Not asked yet",
+        Consent::UnsafeToAsk => "Not safe to ask",
+    }
+}
+
+#[function_component(ViewsFields)]
+pub fn views_fields(props: &SectionProps) -> Html {
+    let p = &props.page;
+    let a = &p.flow.answers;
+    let on_consent =
+        p.edit(|a, v: String| a.consent = Consent::ALL.into_iter().find(|c| consent_code(*c) == v));
+    let on_voice = p.edit(|a, e: InputEvent| {
+        a.child_voice = e.target_unchecked_into::<HtmlTextAreaElement>().value()
+    });
+    let on_other = p.edit(|a, e: InputEvent| {
+        a.other_notes = e.target_unchecked_into::<HtmlTextAreaElement>().value()
+    });
+    let options = Consent::ALL
+        .iter()
+        .map(|c| {
+            let o = ChoiceOption::new(consent_code(*c), consent_label(*c));
+            match c {
+                Consent::UnsafeToAsk => o.hint("Asking could put the child at risk, for example where you suspect sexual abuse, FGM or abuse by a parent"),
+                _ => o,
+            }
+        })
+        .collect::<Vec<_>>();
+    html! {
+        <>
+            if props.nested {
+                <h2 class="govuk-heading-l">{ "The family's views and the child's voice" }</h2>
+            } else {
+                <h1 class="govuk-heading-l">{ "The family's views and the child's voice" }</h1>
+            }
+            <Radios id="consent" legend="Has the family agreed to you asking for help?"
+                hint="Family Help needs the family's consent. A child protection referral or a call to 999 does not: never seek consent where that could put the child at greater risk."
+                options={options} selected={a.consent.map(|c| consent_code(c).to_string())}
+                error={error_for(&p.flow.errors, "consent")} onchange={on_consent} />
+            <div class="govuk-form-group">
+                <label class="govuk-label govuk-label--s" for="child-voice">{ "What does the child say? (optional)" }</label>
+                <div id="child-voice-hint" class="govuk-hint">{ "The child's own words, and how they seem. Do not include names." }</div>
+                <textarea class="govuk-textarea" id="child-voice" rows="4" aria-describedby="child-voice-hint"
+                    value={a.child_voice.clone()} oninput={on_voice} />
+            </div>
+            <div class="govuk-form-group">
+                <label class="govuk-label govuk-label--s" for="other-notes">{ "Other notes (optional)" }</label>
+                <textarea class="govuk-textarea" id="other-notes" rows="3" value={a.other_notes.clone()} oninput={on_other} />
+            </div>
+        </>
+    }
+}
+
+#[function_component(ViewsPage)]
+pub fn views_page(p: &PageProps) -> Html {
+    html! {
+        <Question page={p.clone()}>
+            <ViewsFields page={p.clone()} />
+        </Question>
+    }
+}
