@@ -9,6 +9,7 @@ use crate::problem::{parse_json, Problem};
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Suite {
     #[serde(default)]
     pub about: String,
@@ -16,6 +17,7 @@ pub struct Suite {
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Vignette {
     pub id: String,
     #[serde(default)]
@@ -25,6 +27,7 @@ pub struct Vignette {
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Expect {
     /// The recommended pathway.
     pub pathway: Pathway,

@@ -132,6 +132,26 @@ const CASES: &[(&str, &str, &str)] = &[
         "unknown action 'lado_referral'",
     ),
     (
+        "service_bad_id.json",
+        "$.services[0].id",
+        "service id 'Family Hub' must be lowercase",
+    ),
+    (
+        "service_empty_helps_with.json",
+        "$.services[0].helps_with",
+        "what the service helps with is empty",
+    ),
+    (
+        "level_empty_summary.json",
+        "$.levels[1].summary",
+        "the level's summary is empty",
+    ),
+    (
+        "strength_bad_code.json",
+        "$.strengths[0].code",
+        "code 'Strength.Trusted Adult' must be lowercase",
+    ),
+    (
         "service_unknown_domain.json",
         "$.services[0].domains[0]",
         "unknown domain 'school'",

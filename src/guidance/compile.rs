@@ -196,6 +196,7 @@ impl<'a> Checker<'a> {
                 );
             }
             self.require_text(format!("{path}.name"), &l.name, "the level's name");
+            self.require_text(format!("{path}.summary"), &l.summary, "the level's summary");
         }
         for (level, present) in seen.iter().enumerate().skip(1) {
             if !present {
@@ -297,6 +298,15 @@ impl<'a> Checker<'a> {
     fn check_strengths(&mut self) {
         for (i, s) in self.file.strengths.iter().enumerate() {
             let path = format!("$.strengths[{i}]");
+            if !is_identifier(&s.code, &['_', '.']) {
+                self.problem(
+                    format!("{path}.code"),
+                    format!(
+                        "code '{}' must be lowercase letters, digits, '_' and '.'",
+                        s.code
+                    ),
+                );
+            }
             if self.concern_index.contains_key(&s.code) {
                 self.problem(
                     format!("{path}.code"),
@@ -458,6 +468,15 @@ impl<'a> Checker<'a> {
         let mut masks = Vec::new();
         for (i, s) in self.file.services.iter().enumerate() {
             let path = format!("$.services[{i}]");
+            if !is_identifier(&s.id, &['-', '_']) {
+                self.problem(
+                    format!("{path}.id"),
+                    format!(
+                        "service id '{}' must be lowercase letters, digits, '-' and '_'",
+                        s.id
+                    ),
+                );
+            }
             if !ids.insert(s.id.as_str()) {
                 self.problem(
                     format!("{path}.id"),
@@ -465,6 +484,11 @@ impl<'a> Checker<'a> {
                 );
             }
             self.require_text(format!("{path}.name"), &s.name, "the service's name");
+            self.require_text(
+                format!("{path}.helps_with"),
+                &s.helps_with,
+                "what the service helps with",
+            );
             self.require_text(
                 format!("{path}.contact"),
                 &s.contact,
