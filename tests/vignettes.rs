@@ -130,7 +130,8 @@ fn guidance_files() -> Vec<PathBuf> {
         .map(|e| e.expect("dir entry").path())
         .filter(|p| {
             p.extension().is_some_and(|x| x == "json")
-                && p.file_name().is_some_and(|n| n != "schema.json")
+                && p.file_name()
+                    .is_some_and(|n| n != "schema.json" && n != "index.json")
         })
         .collect();
     files.sort();

@@ -2,6 +2,7 @@
 //! compiled to indices so the engine never looks a code up by name twice.
 
 mod compile;
+pub mod manifest;
 pub mod model;
 
 pub use model::*;

@@ -1,6 +1,7 @@
 //! The root components: `App` loads the guidance; `Triage` holds the flow, keeps the draft,
 //! follows the browser's Back and Forward buttons (standalone only) and shows each step.
 
+use super::chooser::{self, GuidanceChooser};
 use super::draft_store;
 use super::layout::{Frame, GuidanceInfo};
 use super::pages::*;
@@ -17,18 +18,78 @@ use yew::prelude::*;
 /// The standalone page's draft key. Embedded widgets get their own keys.
 pub const STANDALONE_DRAFT_KEY: &str = "front-door-triage:draft";
 
+/// Which guidance the standalone app is using, and whether it has loaded.
+#[derive(Clone)]
+enum Loaded {
+    Loading,
+    Ready(Rc<Guidance>),
+    Failed(String, Vec<crate::problem::Problem>),
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
-    // The embedded default guidance is checked by the native test suite, so failure here
-    // means a broken build; it still gets a clear page rather than a panic.
-    let guidance = use_memo((), |_| Guidance::embedded_default().map(Rc::new));
-    match &*guidance {
-        Err(e) => {
-            html! { <GuidanceErrorPage source="the built-in guidance" problems={e.problems.clone()} /> }
-        }
-        Ok(g) => html! {
-            <Triage guidance={g.clone()} storage_key={STANDALONE_DRAFT_KEY} use_history=true />
+    let file =
+        use_state(|| chooser::stored_choice().unwrap_or_else(|| chooser::DEFAULT_FILE.to_string()));
+    let loaded = use_state(|| Loaded::Loading);
+    let choosing = use_state(|| false);
+    {
+        let loaded = loaded.clone();
+        use_effect_with((*file).clone(), move |file| {
+            let file = file.clone();
+            loaded.set(Loaded::Loading);
+            wasm_bindgen_futures::spawn_local(async move {
+                loaded.set(match chooser::load(&file).await {
+                    Ok(g) => Loaded::Ready(Rc::new(g)),
+                    Err(e) => Loaded::Failed(file, e.problems),
+                });
+            });
+        });
+    }
+    let choose = {
+        let file = file.clone();
+        let choosing = choosing.clone();
+        Callback::from(move |chosen: String| {
+            // Answers only mean something against the guidance they were given for.
+            draft_store::clear(STANDALONE_DRAFT_KEY);
+            chooser::store_choice(&chosen);
+            choosing.set(false);
+            file.set(chosen);
+        })
+    };
+    if *choosing {
+        let cancel = {
+            let choosing = choosing.clone();
+            Callback::from(move |()| choosing.set(false))
+        };
+        return html! { <GuidanceChooser current={(*file).clone()} on_choose={choose} on_cancel={cancel} /> };
+    }
+    match &*loaded {
+        Loaded::Loading => html! {
+            <div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content">
+                <p class="govuk-body" role="status">{ "Loading the guidance…" }</p>
+            </main></div>
         },
+        Loaded::Failed(name, problems) => {
+            let fallback = choose.reform(|_: MouseEvent| chooser::DEFAULT_FILE.to_string());
+            html! {
+                <>
+                    <GuidanceErrorPage source={format!("the guidance file {name}")} problems={problems.clone()} />
+                    <div class="govuk-width-container">
+                        <button type="button" class="govuk-button" onclick={fallback}>{ "Use the built-in guidance instead" }</button>
+                    </div>
+                </>
+            }
+        }
+        Loaded::Ready(g) => {
+            let on_choose_guidance = {
+                let choosing = choosing.clone();
+                Callback::from(move |()| choosing.set(true))
+            };
+            html! {
+                <Triage key={g.sha256().to_string()} guidance={g.clone()} storage_key={STANDALONE_DRAFT_KEY}
+                    use_history=true on_choose_guidance={Some(on_choose_guidance)} />
+            }
+        }
     }
 }
 
@@ -68,6 +129,9 @@ pub struct TriageProps {
     pub initial_case: Option<Case>,
     #[prop_or_default]
     pub on_record: Callback<DecisionRecord>,
+    /// Standalone: offer "Change guidance" on the start page.
+    #[prop_or_default]
+    pub on_choose_guidance: Option<Callback<()>>,
 }
 
 impl PartialEq for TriageProps {
@@ -78,6 +142,7 @@ impl PartialEq for TriageProps {
             && self.audience == o.audience
             && self.initial_case == o.initial_case
             && self.on_record == o.on_record
+            && self.on_choose_guidance == o.on_choose_guidance
     }
 }
 
@@ -214,8 +279,10 @@ pub fn triage(props: &TriageProps) -> Html {
         match flow.step {
             Step::Start => html! {
                 <StartPage authority={g.file().authority.name.clone()}
+                    guidance_title={format!("{}, version {}", g.file().title, g.version())}
                     front_door={g.contact("front_door").map(|c| format!("{} on {}", c.name, c.phone)).unwrap_or_default()}
-                    on_start={dispatch.reform(|()| Msg::Continue)} />
+                    on_start={dispatch.reform(|()| Msg::Continue)}
+                    on_choose_guidance={props.on_choose_guidance.clone()} />
             },
             Step::Audience => html! { <AudiencePage ..page /> },
             Step::Safety => html! { <SafetyPage ..page /> },

@@ -3,6 +3,7 @@
 
 mod app;
 mod chart;
+mod chooser;
 mod components;
 mod draft_store;
 mod export;

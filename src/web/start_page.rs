@@ -1,13 +1,17 @@
 //! The start page (GOV.UK start page pattern): what the tool is for, what you need, and
 //! that it supports professional judgement and never replaces it.
 
+use super::components::LinkButton;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StartPageProps {
     pub authority: String,
+    pub guidance_title: String,
     pub front_door: String,
     pub on_start: Callback<()>,
+    #[prop_or_default]
+    pub on_choose_guidance: Option<Callback<()>>,
 }
 
 #[function_component(StartPage)]
@@ -22,6 +26,12 @@ pub fn start_page(props: &StartPageProps) -> Html {
                 <h1 class="govuk-heading-xl">{ "Front Door Triage" }</h1>
                 <p class="govuk-body-l">
                     { format!("Work out the right support for a child you are worried about, using {}'s support level guidance.", props.authority) }
+                </p>
+                <p class="govuk-body app-guidance-in-use">
+                    { format!("Guidance: {}. ", props.guidance_title) }
+                    if let Some(choose) = &props.on_choose_guidance {
+                        <LinkButton onclick={choose.clone()}>{ "Change guidance" }</LinkButton>
+                    }
                 </p>
                 <p class="govuk-body">{ "Use this tool to:" }</p>
                 <ul class="govuk-list govuk-list--bullet">
