@@ -64,10 +64,35 @@ async fn start_replaces_the_fallback_with_the_start_page() {
     start.dyn_into::<HtmlElement>().unwrap().click();
     settle().await;
     let heading = text_of("#app h1").unwrap_or_default();
-    assert!(
-        heading.contains("immediate danger"),
-        "Start leads to the immediate safety question, got {heading:?}"
+    assert_eq!(
+        heading, "Who is using this tool?",
+        "Start asks who is using the tool"
     );
+
+    click("#app input[value=school_dsl]");
+    click("#app form button[type=submit]");
+    settle().await;
+    let heading = text_of("#app h1").unwrap_or_default();
+    assert_eq!(heading, "Is the child in immediate danger?");
+    let draft = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("front-door-triage:draft")
+        .unwrap()
+        .expect("the draft is kept in sessionStorage");
+    assert!(draft.contains("\"audience\":\"school_dsl\""), "{draft}");
+}
+
+fn click(selector: &str) {
+    document()
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element {selector}"))
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
 }
 
 #[wasm_bindgen_test]

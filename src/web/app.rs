@@ -7,6 +7,7 @@ use super::layout::{Frame, GuidanceInfo};
 use super::pages::*;
 use super::start_page::StartPage;
 use super::state::{Flow, Msg};
+use super::widget::Widget;
 use crate::case::{Audience, Case};
 use crate::flow::{Answers, Draft, DraftProblem, Step};
 use crate::guidance::Guidance;
@@ -132,6 +133,9 @@ pub struct TriageProps {
     /// Standalone: offer "Change guidance" on the start page.
     #[prop_or_default]
     pub on_choose_guidance: Option<Callback<()>>,
+    /// Embedded widgets' id prefix; empty standalone.
+    #[prop_or_default]
+    pub id_prefix: AttrValue,
 }
 
 impl PartialEq for TriageProps {
@@ -143,6 +147,7 @@ impl PartialEq for TriageProps {
             && self.initial_case == o.initial_case
             && self.on_record == o.on_record
             && self.on_choose_guidance == o.on_choose_guidance
+            && self.id_prefix == o.id_prefix
     }
 }
 
@@ -150,8 +155,10 @@ impl PartialEq for TriageProps {
 fn initial_flow(props: &TriageProps) -> (Flow, Option<&'static str>) {
     let preset = props.audience.is_some();
     let fresh = || {
-        let mut answers = Answers::default();
-        answers.audience = props.audience;
+        let answers = Answers {
+            audience: props.audience,
+            ..Answers::default()
+        };
         match &props.initial_case {
             Some(case) => {
                 let mut a = Answers::from_case(case);
@@ -192,6 +199,12 @@ fn step_from_code(code: &str) -> Option<Step> {
 
 #[function_component(Triage)]
 pub fn triage(props: &TriageProps) -> Html {
+    let root = use_node_ref();
+    let widget = use_memo((), |_| Widget {
+        prefix: props.id_prefix.as_str().into(),
+        root: root.clone(),
+        embedded: !props.use_history,
+    });
     let init = use_memo((), |_| initial_flow(props));
     let notice = use_state(|| init.1);
     let flow = use_reducer(|| init.0.clone());
@@ -212,8 +225,10 @@ pub fn triage(props: &TriageProps) -> Html {
         let guidance = props.guidance.clone();
         let audience = props.audience;
         use_effect_with(flow.clone(), move |flow| {
-            let mut blank = Answers::default();
-            blank.audience = audience;
+            let blank = Answers {
+                audience,
+                ..Answers::default()
+            };
             if flow.step == Step::Start && flow.answers == blank {
                 draft_store::clear(&key);
             } else {
@@ -228,6 +243,7 @@ pub fn triage(props: &TriageProps) -> Html {
         let use_history = props.use_history;
         let step = flow.step;
         let first = use_mut_ref(|| true);
+        let widget = (*widget).clone();
         use_effect_with(step, move |&step| {
             let initial = std::mem::replace(&mut *first.borrow_mut(), false);
             let window = gloo::utils::window();
@@ -244,7 +260,7 @@ pub fn triage(props: &TriageProps) -> Html {
                 }
             }
             if !initial {
-                focus_heading();
+                widget.focus_heading();
             }
         });
     }
@@ -298,12 +314,15 @@ pub fn triage(props: &TriageProps) -> Html {
             Step::Expert => html! { <ExpertPage ..page /> },
         }
     };
+    let notice_id = widget.id("draft-notice-title");
     html! {
+        <ContextProvider<Widget> context={(*widget).clone()}>
+        <div ref={root} class="app-root">
         <Frame guidance={GuidanceInfo::of(&g)} {on_restart}>
             if let Some(text) = *notice {
-                <div class="govuk-notification-banner" role="region" aria-labelledby="draft-notice-title">
+                <div class="govuk-notification-banner" role="region" aria-labelledby={notice_id.clone()}>
                     <div class="govuk-notification-banner__header">
-                        <h2 class="govuk-notification-banner__title" id="draft-notice-title">{ "Important" }</h2>
+                        <h2 class="govuk-notification-banner__title" id={notice_id.clone()}>{ "Important" }</h2>
                     </div>
                     <div class="govuk-notification-banner__content">
                         <p class="govuk-notification-banner__heading">{ text }</p>
@@ -312,22 +331,9 @@ pub fn triage(props: &TriageProps) -> Html {
             }
             { body }
         </Frame>
+        </div>
+        </ContextProvider<Widget>>
     }
-}
-
-/// Moves focus to the new page's heading, as a page load would for screen reader users.
-fn focus_heading() {
-    let doc = gloo::utils::document();
-    if let Some(h) = doc
-        .query_selector("#main-content h1")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = h.set_attribute("tabindex", "-1");
-        let _ = h.focus();
-    }
-    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
 }
 
 #[derive(Properties, PartialEq)]

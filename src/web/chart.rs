@@ -28,6 +28,7 @@ const LEVEL_FILL: [&str; 4] = ["#cce2d8", "#fff7bf", "#fcd6c3", "#f4cdc6"];
 
 #[function_component(NeedsChart)]
 pub fn needs_chart(props: &NeedsChartProps) -> Html {
+    let w = crate::web::widget::use_widget();
     let file = props.guidance.file();
     let count = |domain: &str, level: u8| {
         props
@@ -60,11 +61,11 @@ pub fn needs_chart(props: &NeedsChartProps) -> Html {
     let desc = format!("{desc} Strengths recorded: {}.", props.strengths.len());
     html! {
         <figure class="app-chart">
-            <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="needs-chart-title needs-chart-desc"
+            <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby={format!("{} {}", w.id("needs-chart-title"), w.id("needs-chart-desc"))}
                 viewBox={format!("0 0 {width} {height}")} width="100%" class="app-chart__svg"
                 font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">
-                <title id="needs-chart-title">{ "The child's needs by area and level" }</title>
-                <desc id="needs-chart-desc">{ desc.clone() }</desc>
+                <title id={w.id("needs-chart-title")}>{ "The child's needs by area and level" }</title>
+                <desc id={w.id("needs-chart-desc")}>{ desc.clone() }</desc>
                 { for (1..=4u8).map(|l| {
                     let x = LABEL_W + COL_W * f64::from(l - 1);
                     let name = props.guidance.level(l).map(|x| x.name.clone()).unwrap_or_default();

@@ -41,6 +41,9 @@ impl GuidanceInfo {
 #[function_component(Frame)]
 pub fn frame(props: &FrameProps) -> Html {
     let g = &props.guidance;
+    if crate::web::widget::use_widget().embedded {
+        return embedded_frame(props);
+    }
     html! {
         <>
             <a href="#main-content" class="govuk-skip-link">{ "Skip to main content" }</a>
@@ -83,5 +86,34 @@ pub fn frame(props: &FrameProps) -> Html {
                 </p>
             </footer>
         </>
+    }
+}
+
+/// Inside a host page: no skip link, banner or main landmark of its own (the host has
+/// those), just a labelled region with the same content.
+fn embedded_frame(props: &FrameProps) -> Html {
+    let g = &props.guidance;
+    html! {
+        <section class="app-embedded govuk-template__body" aria-label="Front Door Triage">
+            <div class="app-embedded__bar">
+                <span class="govuk-body-s govuk-!-font-weight-bold">{ "Front Door Triage" }</span>
+                if let Some(on_restart) = &props.on_restart {
+                    <button type="button" class="govuk-link app-link-button govuk-body-s app-no-print"
+                        onclick={on_restart.reform(|_: MouseEvent| ())}>{ "Start again" }</button>
+                }
+            </div>
+            if let Some(notice) = &g.demo_notice {
+                <div class="govuk-phase-banner">
+                    <p class="govuk-phase-banner__content">
+                        <strong class="govuk-tag govuk-phase-banner__content__tag">{ "Not for live use" }</strong>
+                        <span class="govuk-phase-banner__text">{ notice }</span>
+                    </p>
+                </div>
+            }
+            <div class="app-embedded__main">{ props.children.clone() }</div>
+            <p class="govuk-body-s app-embedded__footer">
+                { format!("{} · {} · version {}. Nothing you enter leaves this page.", g.authority, g.title, g.version) }
+            </p>
+        </section>
     }
 }

@@ -12,6 +12,7 @@ mod pages;
 mod panic;
 mod start_page;
 mod state;
+mod widget;
 
 use wasm_bindgen::prelude::*;
 

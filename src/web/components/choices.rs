@@ -1,6 +1,7 @@
 //! Radios and checkboxes in GOV.UK markup. The first input of a group carries the group's
 //! id, so the error summary's link lands on it.
 
+use crate::web::widget::use_widget;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -45,7 +46,7 @@ pub struct RadiosProps {
 
 #[function_component(Radios)]
 pub fn radios(props: &RadiosProps) -> Html {
-    let id = props.id.clone();
+    let id = use_widget().id(&props.id);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let mut described = Vec::new();
@@ -120,17 +121,18 @@ pub struct CheckboxProps {
 
 #[function_component(Checkbox)]
 pub fn checkbox(props: &CheckboxProps) -> Html {
+    let id = use_widget().id(&props.id);
     let onchange = props
         .onchange
         .reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked());
-    let hint_id = format!("{}-hint", props.id);
+    let hint_id = format!("{id}-hint");
     html! {
         <div class="govuk-checkboxes__item">
-            <input class="govuk-checkboxes__input" id={props.id.clone()} type="checkbox"
+            <input class="govuk-checkboxes__input" id={id.clone()} type="checkbox"
                 value={props.value.clone()} checked={props.checked}
                 aria-describedby={props.hint.as_ref().map(|_| hint_id.clone())}
                 {onchange} />
-            <label class="govuk-label govuk-checkboxes__label" for={props.id.clone()}>{ &props.label }</label>
+            <label class="govuk-label govuk-checkboxes__label" for={id.clone()}>{ &props.label }</label>
             if let Some(h) = &props.hint {
                 <div id={hint_id.clone()} class="govuk-hint govuk-checkboxes__hint">{ h }</div>
             }

@@ -2,7 +2,7 @@
 //! link that moves focus to its field (without touching the URL).
 
 use crate::flow::FieldError;
-use wasm_bindgen::JsCast;
+use crate::web::widget::use_widget;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -10,19 +10,9 @@ pub struct ErrorSummaryProps {
     pub errors: Vec<FieldError>,
 }
 
-pub fn focus_field(id: &str) {
-    let doc = gloo::utils::document();
-    if let Some(el) = doc
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-        el.scroll_into_view();
-    }
-}
-
 #[function_component(ErrorSummary)]
 pub fn error_summary(props: &ErrorSummaryProps) -> Html {
+    let widget = use_widget();
     let node = use_node_ref();
     {
         let node = node.clone();
@@ -46,12 +36,14 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
                     <ul class="govuk-list govuk-error-summary__list">
                         { for props.errors.iter().map(|e| {
                             let field = e.field;
+                            let href = format!("#{}", widget.id(field));
+                            let w = widget.clone();
                             let onclick = Callback::from(move |ev: MouseEvent| {
                                 ev.prevent_default();
-                                focus_field(field);
+                                w.focus_field(field);
                             });
                             html! {
-                                <li><a href={format!("#{field}")} {onclick}>{ &e.message }</a></li>
+                                <li><a {href} {onclick}>{ &e.message }</a></li>
                             }
                         }) }
                     </ul>

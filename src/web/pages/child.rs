@@ -35,6 +35,7 @@ fn yes_no(v: Option<bool>) -> Option<String> {
 /// The fields, shared by the guided page and expert mode.
 #[function_component(ChildFields)]
 pub fn child_fields(p: &PageProps) -> Html {
+    let w = crate::web::widget::use_widget();
     let a = &p.flow.answers;
     let errors = &p.flow.errors;
     let on_status = p.edit(|a, v: String| {
@@ -68,7 +69,7 @@ pub fn child_fields(p: &PageProps) -> Html {
     let age_error = years_error.clone().or(months_error.clone());
     html! {
         <>
-            <Radios id="child-status" legend="Has the child been born?"
+            <Radios id={w.id("child-status")} legend="Has the child been born?"
                 options={vec![
                     ChoiceOption::new("born", "Yes"),
                     ChoiceOption::new("unborn", "No, the baby is not born yet"),
@@ -77,26 +78,26 @@ pub fn child_fields(p: &PageProps) -> Html {
                 error={error_for(errors, "child-status")} onchange={on_status} />
             if a.child_status == Some(ChildStatus::Born) {
                 <div class={classes!("govuk-form-group", age_error.as_ref().map(|_| "govuk-form-group--error"))}>
-                    <fieldset class="govuk-fieldset" role="group" aria-describedby="age-hint">
+                    <fieldset class="govuk-fieldset" role="group" aria-describedby={w.id("age-hint")}>
                         <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{ "How old is the child?" }</legend>
-                        <div id="age-hint" class="govuk-hint">{ "In years and months. For a baby under one, enter 0 years." }</div>
+                        <div id={w.id("age-hint")} class="govuk-hint">{ "In years and months. For a baby under one, enter 0 years." }</div>
                         if let Some(e) = &age_error {
                             <p class="govuk-error-message"><span class="govuk-visually-hidden">{ "Error: " }</span>{ e }</p>
                         }
                         <div class="govuk-date-input">
                             <div class="govuk-date-input__item">
                                 <div class="govuk-form-group">
-                                    <label class="govuk-label govuk-date-input__label" for="age-years">{ "Years" }</label>
+                                    <label class="govuk-label govuk-date-input__label" for={w.id("age-years")}>{ "Years" }</label>
                                     <input class={classes!("govuk-input", "govuk-input--width-3", years_error.as_ref().map(|_| "govuk-input--error"))}
-                                        id="age-years" type="text" inputmode="numeric" autocomplete="off"
+                                        id={w.id("age-years")} type="text" inputmode="numeric" autocomplete="off"
                                         value={a.age_years.clone()} oninput={on_years} />
                                 </div>
                             </div>
                             <div class="govuk-date-input__item">
                                 <div class="govuk-form-group">
-                                    <label class="govuk-label govuk-date-input__label" for="age-months">{ "Months" }</label>
+                                    <label class="govuk-label govuk-date-input__label" for={w.id("age-months")}>{ "Months" }</label>
                                     <input class={classes!("govuk-input", "govuk-input--width-2", months_error.as_ref().map(|_| "govuk-input--error"))}
-                                        id="age-months" type="text" inputmode="numeric" autocomplete="off"
+                                        id={w.id("age-months")} type="text" inputmode="numeric" autocomplete="off"
                                         value={a.age_months.clone()} oninput={on_months} />
                                 </div>
                             </div>
@@ -104,7 +105,7 @@ pub fn child_fields(p: &PageProps) -> Html {
                     </fieldset>
                 </div>
                 if a.asks_mobility() {
-                    <Radios id="mobility" legend="Can the baby move around on their own yet?"
+                    <Radios id={w.id("mobility")} legend="Can the baby move around on their own yet?"
                         hint="Crawling, shuffling or pulling to stand. Any injury to a baby who is not yet mobile needs urgent attention."
                         options={vec![
                             ChoiceOption::new("mobile", "Yes"),
@@ -114,11 +115,11 @@ pub fn child_fields(p: &PageProps) -> Html {
                         error={error_for(errors, "mobility")} onchange={on_mobility} />
                 }
             }
-            <Radios id="disabled-or-send" legend="Does the child have a disability or special educational needs (SEND)?"
+            <Radios id={w.id("disabled-or-send")} legend="Does the child have a disability or special educational needs (SEND)?"
                 options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No, or not known")]}
                 inline=true selected={yes_no(a.disabled_or_send)}
                 error={error_for(errors, "disabled-or-send")} onchange={on_send} />
-            <Radios id="known-to-social-care" legend="Is the child known to children's social care now?"
+            <Radios id={w.id("known-to-social-care")} legend="Is the child known to children's social care now?"
                 options={KnownToSocialCare::ALL.iter().map(|k| ChoiceOption::new(known_code(*k), known_label(*k))).collect::<Vec<_>>()}
                 selected={a.known_to_social_care.map(|k| known_code(k).to_string())}
                 error={error_for(errors, "known-to-social-care")} onchange={on_known} />

@@ -24,6 +24,7 @@ pub struct ConcernFieldsProps {
 
 #[function_component(ConcernFields)]
 pub fn concern_fields(props: &ConcernFieldsProps) -> Html {
+    let w = crate::web::widget::use_widget();
     let p = &props.page;
     let query = use_state(String::new);
     let file = p.guidance.file();
@@ -49,12 +50,12 @@ pub fn concern_fields(props: &ConcernFieldsProps) -> Html {
             { heading }
             <p class="govuk-body">{ format!("Tick everything that applies. You have ticked {}.", selected.len()) }</p>
             <div class="govuk-form-group">
-                <label class="govuk-label govuk-label--s" for="concern-search">{ "Search concerns" }</label>
-                <div id="concern-search-hint" class="govuk-hint">{ "For example bruise, school, money or online" }</div>
-                <input class="govuk-input govuk-!-width-two-thirds" id="concern-search" type="search"
-                    aria-describedby="concern-search-hint concern-search-count" autocomplete="off"
+                <label class="govuk-label govuk-label--s" for={w.id("concern-search")}>{ "Search concerns" }</label>
+                <div id={w.id("concern-search-hint")} class="govuk-hint">{ "For example bruise, school, money or online" }</div>
+                <input class="govuk-input govuk-!-width-two-thirds" id={w.id("concern-search")} type="search"
+                    aria-describedby={format!("{} {}", w.id("concern-search-hint"), w.id("concern-search-count"))} autocomplete="off"
                     value={(*query).clone()} oninput={on_search} />
-                <p class="govuk-body-s app-search-count" id="concern-search-count" aria-live="polite">
+                <p class="govuk-body-s app-search-count" id={w.id("concern-search-count")} aria-live="polite">
                     { if query.trim().is_empty() { String::new() } else { format!("{total_shown} concerns match") } }
                 </p>
             </div>

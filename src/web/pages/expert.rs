@@ -33,6 +33,7 @@ fn provisional(g: &Guidance, a: &Answers) -> Option<crate::Decision> {
 
 #[function_component(ExpertPage)]
 pub fn expert_page(p: &PageProps) -> Html {
+    let w = crate::web::widget::use_widget();
     let g = &p.guidance;
     let a = &p.flow.answers;
     let live = provisional(g, a);
@@ -49,7 +50,7 @@ pub fn expert_page(p: &PageProps) -> Html {
                 <div class="govuk-grid-column-two-thirds">
                     <ErrorSummary errors={p.flow.errors.clone()} />
                     <form novalidate=true {onsubmit}>
-                        <Radios id="immediate-danger" legend="Is the child in immediate danger?"
+                        <Radios id={w.id("immediate-danger")} legend="Is the child in immediate danger?"
                             options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}
                             inline=true
                             selected={a.immediate_danger.map(|d| if d { "yes" } else { "no" }.to_string())}
@@ -63,8 +64,8 @@ pub fn expert_page(p: &PageProps) -> Html {
                     </form>
                 </div>
                 <div class="govuk-grid-column-one-third">
-                    <aside class="app-live" aria-labelledby="live-title">
-                        <h2 class="govuk-heading-m" id="live-title">{ "Recommendation so far" }</h2>
+                    <aside class="app-live" aria-labelledby={w.id("live-title")}>
+                        <h2 class="govuk-heading-m" id={w.id("live-title")}>{ "Recommendation so far" }</h2>
                         <div aria-live="polite">
                             {
                                 match &live {

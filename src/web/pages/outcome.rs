@@ -226,6 +226,7 @@ struct RecordFormProps {
 
 #[function_component(RecordForm)]
 fn record_form(props: &RecordFormProps) -> Html {
+    let w = crate::web::widget::use_widget();
     let p = &props.page;
     let a = &p.flow.answers;
     let titles = &p.guidance.file().pathways;
@@ -242,23 +243,23 @@ fn record_form(props: &RecordFormProps) -> Html {
     html! {
         <form novalidate=true {onsubmit} class="app-record-form">
             <h2 class="govuk-heading-m">{ "Record your decision" }</h2>
-            <Radios id="agrees" legend="Do you agree with this recommendation?"
+            <Radios id={w.id("agrees")} legend="Do you agree with this recommendation?"
                 options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No, I have decided on a different route")]}
                 selected={a.agrees.map(|x| if x { "yes" } else { "no" }.to_string())}
                 error={error_for(&p.flow.errors, "agrees")} onchange={on_agree} />
             if a.agrees == Some(false) {
-                <Radios id="final-pathway" legend="Which route have you decided on?"
+                <Radios id={w.id("final-pathway")} legend="Which route have you decided on?"
                     options={Pathway::ALL.iter().filter(|x| **x != props.recommended)
                         .map(|x| ChoiceOption::new(x.code(), titles.get(*x).title.clone())).collect::<Vec<_>>()}
                     selected={a.final_pathway.map(|x| x.code().to_string())}
                     error={error_for(&p.flow.errors, "final-pathway")} onchange={on_pathway} />
                 <div class={classes!("govuk-form-group", reason_error.as_ref().map(|_| "govuk-form-group--error"))}>
-                    <label class="govuk-label govuk-label--s" for="final-reason">{ "Why have you decided on a different route?" }</label>
+                    <label class="govuk-label govuk-label--s" for={w.id("final-reason")}>{ "Why have you decided on a different route?" }</label>
                     if let Some(e) = &reason_error {
                         <p class="govuk-error-message"><span class="govuk-visually-hidden">{ "Error: " }</span>{ e }</p>
                     }
                     <textarea class={classes!("govuk-textarea", reason_error.as_ref().map(|_| "govuk-textarea--error"))}
-                        id="final-reason" rows="4" value={a.final_reason.clone()} oninput={on_reason} />
+                        id={w.id("final-reason")} rows="4" value={a.final_reason.clone()} oninput={on_reason} />
                 </div>
             }
             <button type="submit" class="govuk-button">{ "Record decision" }</button>
@@ -276,6 +277,7 @@ struct RecordedProps {
 
 #[function_component(Recorded)]
 fn recorded(props: &RecordedProps) -> Html {
+    let w = crate::web::widget::use_widget();
     let p = &props.page;
     let summary = crate::summary::plain_text(&p.guidance, &props.record);
     let on_copy = {
@@ -307,9 +309,9 @@ fn recorded(props: &RecordedProps) -> Html {
     html! {
         <div class="app-recorded">
             <div class="govuk-notification-banner govuk-notification-banner--success" role="alert"
-                aria-labelledby="recorded-title">
+                aria-labelledby={w.id("recorded-title")}>
                 <div class="govuk-notification-banner__header">
-                    <h2 class="govuk-notification-banner__title" id="recorded-title">{ "Decision recorded" }</h2>
+                    <h2 class="govuk-notification-banner__title" id={w.id("recorded-title")}>{ "Decision recorded" }</h2>
                 </div>
                 <div class="govuk-notification-banner__content">
                     <p class="govuk-notification-banner__heading">{ format!("Your decision: {final_title}") }</p>

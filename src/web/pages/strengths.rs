@@ -14,28 +14,24 @@ pub struct SectionProps {
 
 #[function_component(StrengthFields)]
 pub fn strength_fields(props: &SectionProps) -> Html {
+    let w = crate::web::widget::use_widget();
     let p = &props.page;
     let a = &p.flow.answers;
     let on_text = p.edit(|a, e: InputEvent| {
         a.strengths_text = e.target_unchecked_into::<HtmlTextAreaElement>().value()
     });
-    let legend_class = if props.nested {
-        "govuk-fieldset__legend govuk-fieldset__legend--l"
-    } else {
-        "govuk-fieldset__legend govuk-fieldset__legend--l"
-    };
     html! {
         <>
             <div class="govuk-form-group">
-                <fieldset class="govuk-fieldset" aria-describedby="strengths-hint">
-                    <legend class={legend_class}>
+                <fieldset class="govuk-fieldset" aria-describedby={w.id("strengths-hint")}>
+                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">
                         if props.nested {
                             <h2 class="govuk-fieldset__heading">{ "What is going well?" }</h2>
                         } else {
                             <h1 class="govuk-fieldset__heading">{ "What is going well?" }</h1>
                         }
                     </legend>
-                    <div id="strengths-hint" class="govuk-hint">{ "Tick the strengths you have seen. They can make a difference to the support that fits best." }</div>
+                    <div id={w.id("strengths-hint")} class="govuk-hint">{ "Tick the strengths you have seen. They can make a difference to the support that fits best." }</div>
                     <div class="govuk-checkboxes govuk-checkboxes--small">
                         { for p.guidance.file().strengths.iter().map(|s| {
                             let code = s.code.clone();
@@ -50,8 +46,8 @@ pub fn strength_fields(props: &SectionProps) -> Html {
                 </fieldset>
             </div>
             <div class="govuk-form-group">
-                <label class="govuk-label govuk-label--s" for="strengths-text">{ "Anything else that is going well (optional)" }</label>
-                <textarea class="govuk-textarea" id="strengths-text" rows="3" value={a.strengths_text.clone()} oninput={on_text} />
+                <label class="govuk-label govuk-label--s" for={w.id("strengths-text")}>{ "Anything else that is going well (optional)" }</label>
+                <textarea class="govuk-textarea" id={w.id("strengths-text")} rows="3" value={a.strengths_text.clone()} oninput={on_text} />
             </div>
         </>
     }

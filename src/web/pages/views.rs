@@ -27,6 +27,7 @@ pub fn consent_label(c: Consent) -> &'static str {
 
 #[function_component(ViewsFields)]
 pub fn views_fields(props: &SectionProps) -> Html {
+    let w = crate::web::widget::use_widget();
     let p = &props.page;
     let a = &p.flow.answers;
     let on_consent =
@@ -54,19 +55,19 @@ pub fn views_fields(props: &SectionProps) -> Html {
             } else {
                 <h1 class="govuk-heading-l">{ "The family's views and the child's voice" }</h1>
             }
-            <Radios id="consent" legend="Has the family agreed to you asking for help?"
+            <Radios id={w.id("consent")} legend="Has the family agreed to you asking for help?"
                 hint="Family Help needs the family's consent. A child protection referral or a call to 999 does not: never seek consent where that could put the child at greater risk."
                 options={options} selected={a.consent.map(|c| consent_code(c).to_string())}
                 error={error_for(&p.flow.errors, "consent")} onchange={on_consent} />
             <div class="govuk-form-group">
-                <label class="govuk-label govuk-label--s" for="child-voice">{ "What does the child say? (optional)" }</label>
-                <div id="child-voice-hint" class="govuk-hint">{ "The child's own words, and how they seem. Do not include names." }</div>
-                <textarea class="govuk-textarea" id="child-voice" rows="4" aria-describedby="child-voice-hint"
+                <label class="govuk-label govuk-label--s" for={w.id("child-voice")}>{ "What does the child say? (optional)" }</label>
+                <div id={w.id("child-voice-hint")} class="govuk-hint">{ "The child's own words, and how they seem. Do not include names." }</div>
+                <textarea class="govuk-textarea" id={w.id("child-voice")} rows="4" aria-describedby={w.id("child-voice-hint")}
                     value={a.child_voice.clone()} oninput={on_voice} />
             </div>
             <div class="govuk-form-group">
-                <label class="govuk-label govuk-label--s" for="other-notes">{ "Other notes (optional)" }</label>
-                <textarea class="govuk-textarea" id="other-notes" rows="3" value={a.other_notes.clone()} oninput={on_other} />
+                <label class="govuk-label govuk-label--s" for={w.id("other-notes")}>{ "Other notes (optional)" }</label>
+                <textarea class="govuk-textarea" id={w.id("other-notes")} rows="3" value={a.other_notes.clone()} oninput={on_other} />
             </div>
         </>
     }

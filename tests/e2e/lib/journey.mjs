@@ -1,0 +1,417 @@
+// Shared steps for the journey specs: one server + one browser per spec file,
+// a fresh context per test, and small helpers that answer each question the way
+// a user would (found by role and accessible name; concerns and strengths by
+// their code, SPEC 4.6).
+//
+//   const suite = useSuite();                 // registers before/after hooks
+//   const app = await openApp(suite, 'journeys-signpost');
+//   await app.start();  ...  await app.close();
+
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../serve.mjs';
+import { launchBrowser, openPage, saveScreenshot, formatViolations, runAxe } from './browser.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = path.resolve(HERE, '..', '..', '..');
+export const DIST_DIR = path.resolve(process.env.DIST_DIR || path.join(REPO_ROOT, 'dist'));
+export const DRAFT_KEY = 'front-door-triage:draft';
+export const RECORD_SCHEMA = 'front-door-triage/decision-record/v1';
+
+/** First render compiles the wasm; on a loaded 2-core box that can take a while. */
+const APP_TIMEOUT = 30_000;
+/** Everything after the first render is local and quick. */
+const STEP_TIMEOUT = 10_000;
+
+/** The headings (h1) of each step, as the app renders them. */
+export const HEADINGS = {
+  start: 'Front Door Triage',
+  audience: 'Who is using this tool?',
+  safety: 'Is the child in immediate danger?',
+  emergency: 'Call 999 now',
+  child: 'About the child',
+  concerns: 'What are you worried about?',
+  strengths: 'What is going well?',
+  views: "The family's views and the child's voice",
+  check: 'Check your answers',
+  expert: 'Triage: all questions',
+  restart: 'Are you sure you want to start again?',
+};
+
+export const AUDIENCE_LABELS = {
+  front_door: /^Front-door practitioner/,
+  school_dsl: 'School or college designated safeguarding lead',
+  partner: 'Another partner agency',
+};
+
+export const CONSENT_LABELS = {
+  given: 'Yes, they agree',
+  refused: 'No, they have refused',
+  not_asked: 'Not asked yet',
+  unsafe_to_ask: 'Not safe to ask',
+};
+
+export const KNOWN_LABELS = {
+  none: 'No, or not known',
+  open_family_help: 'Yes, open to Family Help (child in need or early help)',
+  open_child_protection: 'Yes, on a child protection plan',
+  looked_after: 'Yes, looked after by the local authority (in care)',
+};
+
+// ---------------------------------------------------------------------------
+// Suite: server + browser for the whole file
+
+/** Registers before/after hooks; the returned object is filled in by `before`. */
+export function useSuite() {
+  const suite = { server: null, browser: null };
+  before(async () => {
+    assert.ok(
+      existsSync(path.join(DIST_DIR, 'index.html')),
+      `${DIST_DIR}/index.html not found: build the app first (trunk build) or set DIST_DIR`,
+    );
+    suite.server = await startServer({ root: DIST_DIR });
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
+}
+
+// ---------------------------------------------------------------------------
+// The guidance the build embeds (the same bytes as dist/guidance/default.json)
+
+let guidanceCache;
+export function guidance() {
+  guidanceCache ??= JSON.parse(readFileSync(path.join(DIST_DIR, 'guidance', 'default.json'), 'utf8'));
+  return guidanceCache;
+}
+export function concern(code) {
+  const c = guidance().concerns.find((x) => x.code === code);
+  assert.ok(c, `concern ${code} is not in the default guidance`);
+  return c;
+}
+export function strength(code) {
+  const s = guidance().strengths.find((x) => x.code === code);
+  assert.ok(s, `strength ${code} is not in the default guidance`);
+  return s;
+}
+export function pathwayTitle(code) {
+  return guidance().pathways[code].title;
+}
+
+// ---------------------------------------------------------------------------
+// The native CLI (`triage decide`), the reference for expected decisions
+
+let triagePath;
+/** TRIAGE_BIN, else <repo>/target/debug/triage, built with cargo if missing. */
+export function triageBin() {
+  if (triagePath) return triagePath;
+  const bin = process.env.TRIAGE_BIN || path.join(REPO_ROOT, 'target', 'debug', 'triage');
+  if (!existsSync(bin)) {
+    if (process.env.TRIAGE_BIN) throw new Error(`TRIAGE_BIN=${bin} does not exist`);
+    const cargoPath = [path.join(os.homedir(), '.cargo', 'bin'), process.env.PATH].join(path.delimiter);
+    execFileSync('cargo', ['build', '--bin', 'triage'], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, PATH: cargoPath },
+    });
+    assert.ok(existsSync(bin), `cargo build --bin triage did not produce ${bin}`);
+  }
+  triagePath = bin;
+  return bin;
+}
+
+/** `triage decide CASE.json` on `caseObj`; returns the parsed Decision. */
+export function decide(caseObj) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'fdt-case-'));
+  try {
+    const file = path.join(dir, 'case.json');
+    writeFileSync(file, JSON.stringify(caseObj, null, 2));
+    const out = execFileSync(triageBin(), ['decide', file], { encoding: 'utf8' });
+    return JSON.parse(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// One app session: a fresh context and page, with step helpers bound to it
+
+/**
+ * Opens the app in a fresh context and waits for the running app's start page.
+ * `name` prefixes screenshots: screenshots/<name>-NN-<step>.png.
+ */
+export async function openApp(suite, name, contextOpts = {}) {
+  const opened = await openPage(suite.browser, `${suite.server.url}/`, contextOpts);
+  opened.context.setDefaultTimeout(STEP_TIMEOUT);
+  const app = new App(opened, name, suite.server.url);
+  try {
+    await app.waitForStart(APP_TIMEOUT);
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+  return app;
+}
+
+export class App {
+  constructor(opened, name, origin) {
+    Object.assign(this, opened); // context, page, errors, requests, cspViolations
+    this.name = name;
+    this.origin = origin;
+    this.shotCount = 0;
+  }
+
+  // ----- waiting and looking
+
+  h1() {
+    return this.page.locator('#main-content h1');
+  }
+
+  /** Waits until the page's h1 reads `text` (string: exact, after trimming; or RegExp). */
+  async expectHeading(text, timeout = STEP_TIMEOUT) {
+    const want = typeof text === 'string' ? new RegExp(`^\\s*${escapeRe(text)}\\s*$`) : text;
+    try {
+      await this.page.locator('#main-content h1', { hasText: want }).first().waitFor({ state: 'visible', timeout });
+    } catch (err) {
+      const now = await this.h1().allInnerTexts().catch(() => []);
+      throw new Error(`expected the heading ${want} but the page shows ${JSON.stringify(now)}\n` +
+        `console errors:\n${formatViolations(this.errors.console)}\npage errors:\n${formatViolations(this.errors.page)}`);
+    }
+  }
+
+  startButton() {
+    return this.page.getByRole('button', { name: 'Start now' });
+  }
+
+  async waitForStart(timeout = STEP_TIMEOUT) {
+    try {
+      await this.startButton().waitFor({ state: 'visible', timeout });
+    } catch (err) {
+      const csp = await this.cspViolations();
+      throw new Error(
+        `the app did not render its start page (${err.message.split('\n')[0]})\n` +
+          `CSP violations:\n${formatViolations(csp)}\nconsole errors:\n${formatViolations(this.errors.console)}\n` +
+          `page errors:\n${formatViolations(this.errors.page)}`,
+      );
+    }
+  }
+
+  /** Saves screenshots/<name>-NN-<step>.png (numbered in the order taken). */
+  async shot(step) {
+    this.shotCount += 1;
+    const n = String(this.shotCount).padStart(2, '0');
+    await saveScreenshot(this.page, `${this.name}-${n}-${step}`);
+  }
+
+  /** The named radio inside the fieldset (role group) whose legend is `group`. */
+  radio(group, name) {
+    return this.page.getByRole('group', { name: group, exact: true }).getByRole('radio', { name, exact: typeof name === 'string' });
+  }
+
+  concernBox(code) {
+    return this.page.locator(`input[type="checkbox"][value="${code}"]`);
+  }
+
+  strengthBox(code) {
+    return this.page.locator(`input[type="checkbox"][value="${code}"]`);
+  }
+
+  button(name) {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  /** Presses the page's submit button (`label`) and waits for `heading`. */
+  async next(heading, label = 'Continue') {
+    await this.button(label).click();
+    await this.expectHeading(heading);
+  }
+
+  // ----- the steps
+
+  async start() {
+    await this.startButton().click();
+    await this.expectHeading(HEADINGS.audience);
+  }
+
+  async chooseAudience(audience, { mode } = {}) {
+    await this.page.getByRole('radio', { name: AUDIENCE_LABELS[audience] }).check();
+    if (mode) {
+      const label = mode === 'expert' ? 'All questions on one page' : 'One question at a time';
+      await this.radio('How do you want to work?', label).check();
+    }
+  }
+
+  async answerSafety(danger) {
+    await this.radio(HEADINGS.safety, danger ? 'Yes' : 'No').check();
+  }
+
+  /**
+   * The child's fields (guided page or expert page).
+   * { unborn, years, months, mobile (true/false, babies only), send, known }
+   */
+  async answerChild({ unborn = false, years = '', months = '', mobile, send = false, known = 'none' } = {}) {
+    await this.radio('Has the child been born?', unborn ? 'No, the baby is not born yet' : 'Yes').check();
+    if (!unborn) {
+      const age = this.page.getByRole('group', { name: 'How old is the child?' });
+      await age.getByLabel('Years', { exact: true }).fill(String(years));
+      await age.getByLabel('Months', { exact: true }).fill(String(months));
+      if (mobile !== undefined) {
+        await this.radio('Can the baby move around on their own yet?', mobile ? 'Yes' : 'No, not yet mobile').check();
+      }
+    }
+    await this.radio('Does the child have a disability or special educational needs (SEND)?', send ? 'Yes' : 'No, or not known').check();
+    await this.radio("Is the child known to children's social care now?", KNOWN_LABELS[known]).check();
+  }
+
+  async tickConcerns(codes) {
+    for (const code of codes) await this.concernBox(code).check();
+  }
+
+  async tickStrengths(codes) {
+    for (const code of codes) await this.strengthBox(code).check();
+  }
+
+  async answerViews({ consent, voice, notes } = {}) {
+    if (consent) await this.radio('Has the family agreed to you asking for help?', CONSENT_LABELS[consent]).check();
+    if (voice !== undefined) await this.page.getByLabel('What does the child say? (optional)').fill(voice);
+    if (notes !== undefined) await this.page.getByLabel('Other notes (optional)').fill(notes);
+  }
+
+  /**
+   * A whole guided journey from the start page to the outcome, screenshotting each
+   * step. `c` = { audience, danger, child: {...}, concerns, strengths, strengthsText,
+   * consent, voice, notes }. Stops at `stopAt` (a HEADINGS key) if given.
+   */
+  async guided(c, { stopAt } = {}) {
+    const stop = async (key) => stopAt === key;
+    await this.shot('start');
+    await this.start();
+    await this.chooseAudience(c.audience ?? 'school_dsl', { mode: c.audience === 'front_door' ? 'guided' : undefined });
+    await this.shot('audience');
+    await this.next(HEADINGS.safety);
+    if (await stop('safety')) return;
+    await this.answerSafety(!!c.danger);
+    await this.shot('safety');
+    if (c.danger) {
+      await this.next(HEADINGS.emergency);
+      await this.shot('emergency');
+      if (await stop('emergency')) return;
+      await this.next(HEADINGS.child, 'Continue to record the details');
+    } else {
+      await this.next(HEADINGS.child);
+    }
+    if (await stop('child')) return;
+    await this.answerChild(c.child ?? { years: 8 });
+    await this.shot('child');
+    await this.next(HEADINGS.concerns);
+    if (await stop('concerns')) return;
+    await this.tickConcerns(c.concerns ?? []);
+    await this.shot('concerns');
+    await this.next(HEADINGS.strengths);
+    if (await stop('strengths')) return;
+    await this.tickStrengths(c.strengths ?? []);
+    if (c.strengthsText) await this.page.getByLabel('Anything else that is going well (optional)').fill(c.strengthsText);
+    await this.shot('strengths');
+    await this.next(HEADINGS.views);
+    if (await stop('views')) return;
+    await this.answerViews({ consent: c.consent ?? 'given', voice: c.voice, notes: c.notes });
+    await this.shot('views');
+    await this.next(HEADINGS.check);
+    if (await stop('check')) return;
+    await this.shot('check');
+    await this.getRecommendation();
+    await this.shot('outcome');
+  }
+
+  async getRecommendation() {
+    await this.button('Get recommendation').click();
+    await this.outcome().waitFor({ state: 'visible' });
+  }
+
+  /** The outcome page's element carrying data-pathway and data-level (SPEC 4.6). */
+  outcome() {
+    return this.page.locator('#main-content [data-pathway][data-level]');
+  }
+
+  async pathway() {
+    return this.outcome().getAttribute('data-pathway');
+  }
+
+  async level() {
+    return this.outcome().getAttribute('data-level');
+  }
+
+  /** data-action codes of the "What to do now" list, in order. */
+  async actions() {
+    return this.page.locator('[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+  }
+
+  /** Text of the "Why" section (the reasons list). */
+  async reasonsText() {
+    return this.page.locator('.app-reasons').innerText();
+  }
+
+  /** Records the decision. { agrees: true } or { agrees: false, pathway, reason }. */
+  async recordDecision({ agrees = true, pathway, reason } = {}) {
+    const group = 'Do you agree with this recommendation?';
+    await this.radio(group, agrees ? 'Yes' : 'No, I have decided on a different route').check();
+    if (!agrees) {
+      if (pathway) await this.radio('Which route have you decided on?', pathwayTitle(pathway)).check();
+      if (reason !== undefined) await this.page.getByLabel('Why have you decided on a different route?').fill(reason);
+    }
+    await this.button('Record decision').click();
+  }
+
+  recordedBanner() {
+    return this.page.getByRole('alert').filter({ hasText: 'Decision recorded' });
+  }
+
+  async draft() {
+    return this.page.evaluate((k) => sessionStorage.getItem(k), DRAFT_KEY);
+  }
+
+  // ----- checks
+
+  async axe(step) {
+    const v = await runAxe(this.page);
+    return v.length ? [`${step}:\n${formatViolations(v)}`] : [];
+  }
+
+  /** No CSP violations, console errors, page errors or failed requests so far. */
+  async assertClean() {
+    const csp = await this.cspViolations();
+    assert.equal(csp.length, 0, `CSP violations:\n${formatViolations(csp)}`);
+    assert.equal(this.errors.console.length, 0, `console errors:\n${formatViolations(this.errors.console)}`);
+    assert.equal(this.errors.page.length, 0, `page errors:\n${formatViolations(this.errors.page)}`);
+    assert.equal(this.errors.requestFailed.length, 0, `failed requests:\n${formatViolations(this.errors.requestFailed)}`);
+  }
+
+  async close() {
+    await this.context.close().catch(() => {});
+  }
+}
+
+/** Runs `body(app)` in a fresh app session, always screenshotting and closing. */
+export async function withApp(suite, name, body, contextOpts) {
+  const app = await openApp(suite, name, contextOpts);
+  try {
+    await body(app);
+  } catch (err) {
+    await app.shot('failure').catch(() => {});
+    throw err;
+  } finally {
+    await app.close();
+  }
+}
+
+export function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
