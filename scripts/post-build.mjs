@@ -38,13 +38,17 @@ const fields = {
   authority_name: guidance.authority.name,
   demo_notice: guidance.authority.demo ? guidance.authority.demo_notice ?? "" : "",
 };
-html = html.replace(/\{\{(\w+)\}\}/g, (whole, key) => {
-  if (!(key in fields)) {
-    console.error(`post-build: unknown field ${whole} in index.html`);
-    process.exit(1);
-  }
-  return escape(fields[key]);
-});
+const fill = (text, name) =>
+  text.replace(/\{\{(\w+)\}\}/g, (whole, key) => {
+    if (!(key in fields)) {
+      console.error(`post-build: unknown field ${whole} in ${name}`);
+      process.exit(1);
+    }
+    return escape(fields[key]);
+  });
+html = fill(html, "index.html");
+const embedPath = join(staging, "embed.html");
+writeFileSync(embedPath, fill(readFileSync(embedPath, "utf8"), "embed.html"));
 
 const leftovers = [
   [/<script(?![^>]*\bsrc=)[^>]*>/i, "an inline <script>"],
@@ -52,10 +56,16 @@ const leftovers = [
   [/\sstyle\s*=/i, "a style= attribute"],
   [/\son[a-z]+\s*=/i, "an on...= handler attribute"],
 ];
-for (const [pattern, what] of leftovers) {
-  if (pattern.test(html)) {
-    console.error(`post-build: dist/index.html still has ${what}; the CSP would block it`);
-    process.exit(1);
+for (const page of ["embed.html", "portal-demo.html"]) {
+  checkNoInline(readFileSync(join(staging, page), "utf8"), page);
+}
+checkNoInline(html, "index.html");
+function checkNoInline(text, name) {
+  for (const [pattern, what] of leftovers) {
+    if (pattern.test(text)) {
+      console.error(`post-build: dist/${name} has ${what}; the CSP would block it`);
+      process.exit(1);
+    }
   }
 }
 writeFileSync(htmlPath, html);

@@ -98,21 +98,30 @@ pub fn app() -> Html {
 pub struct GuidanceErrorProps {
     pub source: AttrValue,
     pub problems: Vec<crate::problem::Problem>,
+    /// Inside a host page: no main landmark of its own.
+    #[prop_or_default]
+    pub embedded: bool,
 }
 
 /// A guidance file that fails validation: which file, where, and what is wrong.
 #[function_component(GuidanceErrorPage)]
 pub fn guidance_error_page(props: &GuidanceErrorProps) -> Html {
-    html! {
-        <div class="govuk-width-container">
-            <main class="govuk-main-wrapper" id="main-content">
+    let content = html! {
+        <>
                 <h1 class="govuk-heading-l">{ "This guidance file cannot be used" }</h1>
                 <p class="govuk-body">{ format!("There are problems in {}. Ask whoever looks after it to fix them:", props.source) }</p>
                 <ul class="govuk-list govuk-list--bullet app-guidance-problems">
                     { for props.problems.iter().map(|p| html! { <li><code>{ &p.path }</code>{ ": " }{ &p.message }</li> }) }
                 </ul>
                 <p class="govuk-body">{ "If a child is in immediate danger, call the police on 999 now." }</p>
-            </main>
+        </>
+    };
+    if props.embedded {
+        return html! { <section class="app-embedded" aria-label="Front Door Triage" role="alert">{ content }</section> };
+    }
+    html! {
+        <div class="govuk-width-container">
+            <main class="govuk-main-wrapper" id="main-content">{ content }</main>
         </div>
     }
 }

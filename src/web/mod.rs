@@ -6,6 +6,7 @@ mod chart;
 mod chooser;
 mod components;
 mod draft_store;
+mod embed;
 mod export;
 mod layout;
 mod pages;
@@ -16,6 +17,7 @@ mod widget;
 
 use wasm_bindgen::prelude::*;
 
+pub use embed::{mount, MountHandle};
 pub use panic::show_recovery_message;
 
 /// Starts the standalone app in the page's `#app` element (called by `www/boot.js`).

@@ -111,6 +111,7 @@ test('emergency: immediate danger shows the 999 page, then the rest, then call_9
     await app.next(HEADINGS.concerns);
     await app.shot('concerns');
     await app.next(HEADINGS.strengths);
+    await app.shot('strengths');
     await app.next(HEADINGS.views);
     await app.answerViews({ consent: 'unsafe_to_ask' });
     await app.shot('views');
@@ -207,8 +208,10 @@ test('baby of 4 months, not yet mobile, with an injury: macpt_referral', async (
     await app.tickConcerns(['abuse.injury_non_mobile_baby']);
     await app.shot('concerns');
     await app.next(HEADINGS.strengths);
+    await app.shot('strengths');
     await app.next(HEADINGS.views);
     await app.answerViews({ consent: 'unsafe_to_ask' });
+    await app.shot('views');
     await app.next(HEADINGS.check);
     const age = app.page.locator('.govuk-summary-list__row', { hasText: 'Age' }).locator('.govuk-summary-list__value');
     assert.equal((await age.innerText()).trim(), '0 years 4 months, not yet mobile');
