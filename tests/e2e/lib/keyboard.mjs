@@ -20,23 +20,17 @@ export function describeFocus(page) {
 }
 
 /**
- * Presses Tab (or Shift+Tab with { back: true }) until `predicate(activeElement, arg)`,
- * run in the page, is true. Checks the current element first, so a call is a no-op
+ * Presses Tab (or Shift+Tab with { back: true }) until `predicate(arg)`, run in the
+ * page (it looks at document.activeElement itself), is true. Checks the current element first, so a call is a no-op
  * when focus is already there. Fails after `max` presses with the elements visited.
  */
 export async function tabUntil(page, what, predicate, { back = false, max = 150, arg } = {}) {
   const key = back ? 'Shift+Tab' : 'Tab';
   const visited = [];
   for (let i = 0; i <= max; i += 1) {
-    const hit = await page.evaluate(
-      ([src, a]) => {
-        // eslint-disable-next-line no-new-func
-        const fn = new Function('el', 'arg', `return (${src})(el, arg);`);
-        return !!fn(document.activeElement, a);
-      },
-      [predicate.toString(), arg],
-    );
-    if (hit) return i;
+    // Passed as a function, page.evaluate runs it through the DevTools protocol; it
+    // is never eval'd by page script, so the page's CSP (no 'unsafe-eval') is untouched.
+    if (await page.evaluate(predicate, arg)) return i;
     if (i === max) break;
     visited.push(await describeFocus(page));
     await page.keyboard.press(key);
@@ -46,13 +40,16 @@ export async function tabUntil(page, what, predicate, { back = false, max = 150,
   );
 }
 
-/** Predicates, written to run in the page. */
+/** Predicates on document.activeElement, written to run in the page. */
 export const is = {
-  button: (el, name) => el.tagName === 'BUTTON' && el.innerText.trim().replace(/\s+/g, ' ').startsWith(name),
-  radioIn: (el, name) => el.type === 'radio' && el.name === name,
-  checkbox: (el, value) => el.type === 'checkbox' && el.value === value,
-  id: (el, id) => el.id === id,
-  link: (el, text) => el.tagName === 'A' && el.innerText.trim() === text,
+  button: (name) => {
+    const el = document.activeElement;
+    return el?.tagName === 'BUTTON' && el.innerText.trim().replace(/\s+/g, ' ').startsWith(name);
+  },
+  radioIn: (name) => document.activeElement?.type === 'radio' && document.activeElement.name === name,
+  checkbox: (value) => document.activeElement?.type === 'checkbox' && document.activeElement.value === value,
+  id: (id) => document.activeElement?.id === id,
+  link: (text) => document.activeElement?.tagName === 'A' && document.activeElement.innerText.trim() === text,
 };
 
 /** The value of the checked radio in group `name`, or null. */
