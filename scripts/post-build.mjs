@@ -4,7 +4,8 @@
 // 2. The static fallback in index.html is filled from the default guidance, so the phone
 //    numbers people see without the app are the ones the app itself would show.
 // It fails the build if any inline script or style is left.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -69,4 +70,26 @@ function checkNoInline(text, name) {
   }
 }
 writeFileSync(htmlPath, html);
-console.log("post-build: loader externalised, fallback filled");
+
+// 3. The service worker's precache list and build id: every file of the standalone app,
+//    hashed together, so a new deployment always replaces the old cache.
+const files = listFiles(staging)
+  .filter((f) => !/^(sw\.js|portal-demo\.|embed)/.test(f) && !f.startsWith(".stage"))
+  .sort();
+const hash = createHash("sha256");
+for (const f of files) hash.update(f).update(readFileSync(join(staging, f)));
+const swPath = join(staging, "sw.js");
+const sw = readFileSync(swPath, "utf8")
+  .replace("{{BUILD_ID}}", hash.digest("hex").slice(0, 16))
+  .replace("{{PRECACHE}}", JSON.stringify(["/", ...files.map((f) => `/${f}`)]));
+writeFileSync(swPath, sw);
+console.log(`post-build: loader externalised, fallback filled, ${files.length} files precached`);
+
+function listFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory()
+      ? listFiles(full).map((f) => `${name}/${f}`)
+      : [name];
+  });
+}

@@ -4,6 +4,14 @@
 import init, { start } from "./front-door-triage.js";
 
 const status = document.getElementById("app-status");
+
+// Offline support for the standalone app (see sw.js). Not registered by embedded widgets:
+// a partner portal's page is not ours to control.
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.register("/sw.js").catch(() => {
+    // Without it the app still works online; nothing to tell the user.
+  });
+}
 try {
   await init({ module_or_path: new URL("front-door-triage_bg.wasm", import.meta.url) });
   start();

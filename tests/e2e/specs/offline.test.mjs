@@ -1,0 +1,110 @@
+// Offline: after one visit the standalone app loads and completes a journey with the
+// network off (service worker), and a new deployment replaces the cache cleanly.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startServer } from "../serve.mjs";
+import { launchBrowser, openPage, saveScreenshot } from "../lib/browser.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const distDir = process.env.DIST_DIR || join(here, "..", "..", "..", "dist");
+let browser, root, server;
+before(async () => {
+  // A private copy, so the "new deployment" test can change it.
+  root = mkdtempSync(join(tmpdir(), "fdt-offline-"));
+  cpSync(distDir, root, { recursive: true });
+  server = await startServer({ root });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** Polls an async page function until it returns true (waitForFunction does not await). */
+async function until(page, fn, what, timeout = 30000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await page.evaluate(fn)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function waitForServiceWorker(page) {
+  await until(
+    page,
+    async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return Boolean(registration?.active && navigator.serviceWorker.controller);
+    },
+    "the service worker to control the page",
+  );
+}
+
+test("after one visit the app loads and completes a journey offline", async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  await page.getByRole("button", { name: /^Start now/ }).waitFor({ timeout: 30000 });
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  const before = server.requests.length;
+  await page.reload();
+  await page.getByRole("button", { name: /^Start now/ }).click();
+  await page.getByLabel("Another partner agency").check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByLabel("Yes", { exact: true }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("heading", { name: "Call 999 now" }).waitFor();
+  await page.getByRole("button", { name: "Continue to record the details" }).click();
+  await page.getByLabel("Yes", { exact: true }).first().check();
+  await page.getByLabel("Years").fill("9");
+  await page.locator("#disabled-or-send-2").check();
+  await page.locator("#known-to-social-care").check();
+  for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByLabel("Not safe to ask").check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Get recommendation" }).click();
+  const panel = page.locator("[data-pathway]");
+  await panel.waitFor();
+  assert.equal(await panel.getAttribute("data-pathway"), "emergency");
+  assert.equal(server.requests.length, before, "nothing reached the server while offline");
+  await saveScreenshot(page, "offline-outcome");
+  assert.deepEqual(errors.page, []);
+});
+
+test("a new deployment replaces the cache cleanly", async () => {
+  const { page } = await openPage(browser, server.url);
+  await page.getByRole("button", { name: /^Start now/ }).waitFor({ timeout: 30000 });
+  await waitForServiceWorker(page);
+  const first = await page.evaluate(() => caches.keys());
+  assert.equal(first.length, 1, `one cache, got ${first}`);
+
+  // Deploy: new start-page text and a new build id.
+  const sw = readFileSync(join(root, "sw.js"), "utf8").replace(/const BUILD_ID = "[^"]+"/, 'const BUILD_ID = "next-deployment"');
+  writeFileSync(join(root, "sw.js"), sw);
+  const html = readFileSync(join(root, "index.html"), "utf8").replace("Loading the triage tool", "Loading the new triage tool");
+  writeFileSync(join(root, "index.html"), html);
+
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  // Only the new deployment's cache is left, and it holds the app.
+  await until(
+    page,
+    async () => {
+      const keys = await caches.keys();
+      if (keys.length !== 1 || keys[0] !== "front-door-triage-next-deployment") return false;
+      return (await (await caches.open(keys[0])).keys()).length > 5;
+    },
+    "only the new deployment's cache, filled",
+  );
+  const cached = await page.evaluate(async () => {
+    const cache = await caches.open("front-door-triage-next-deployment");
+    const response = await cache.match("/index.html");
+    const all = await Promise.all((await caches.keys()).map(async (k) => `${k}:${(await (await caches.open(k)).keys()).length}`));
+    return response ? response.text() : `not cached; caches ${all}`;
+  });
+  assert.match(cached, /Loading the new triage tool/, "the new deployment's files are what is cached");
+});

@@ -1,0 +1,52 @@
+// Service worker: after one visit the standalone app loads and works with no network.
+// scripts/post-build.mjs fills BUILD_ID (a hash of every file in the build) and the list of
+// files, so each deployment gets a new cache and the old one is deleted on activation.
+const BUILD_ID = "{{BUILD_ID}}";
+const FILES = {{PRECACHE}};
+const CACHE = `front-door-triage-${BUILD_ID}`;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: "reload" }))))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys.filter((k) => k.startsWith("front-door-triage-") && k !== CACHE).map((k) => caches.delete(k)),
+        ),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+// Same-origin GETs of the app's files come from the cache; anything else goes to the
+// network untouched. Pages fall back to the cached app shell when offline.
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  event.respondWith(
+    caches.open(CACHE).then(async (cache) => {
+      const key = url.pathname === "/" ? "/index.html" : url.pathname;
+      const cached = await cache.match(key);
+      if (cached) return cached;
+      try {
+        return await fetch(request);
+      } catch (error) {
+        if (request.mode === "navigate") {
+          const shell = await cache.match("/index.html");
+          if (shell) return shell;
+        }
+        throw error;
+      }
+    }),
+  );
+});
