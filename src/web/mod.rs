@@ -33,3 +33,11 @@ pub fn start() -> Result<(), JsValue> {
     yew::Renderer::<app::App>::with_root(root).render();
     Ok(())
 }
+
+/// Panics on purpose, so the end-to-end tests can check that a panic never strands a
+/// user: the recovery message appears and the answers survive in the draft. Not part of
+/// the embedding API.
+#[wasm_bindgen(js_name = "__panicForTests")]
+pub fn panic_for_tests() {
+    panic!("deliberate panic for tests");
+}

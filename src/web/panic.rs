@@ -1,10 +1,10 @@
 //! A panic must never leave a dead page: the hook shows a recovery message with what to do
 //! now. It logs where the panic happened but never its message, which could hold case data.
 
-use std::panic;
-
 pub fn install_hook() {
-    panic::set_hook(Box::new(|info| {
+    // Through Yew, which otherwise replaces any hook with console_error_panic_hook when
+    // the app renders, and that logs the panic's message.
+    yew::set_custom_panic_hook(Box::new(|info| {
         let place = info
             .location()
             .map(|l| format!("{}:{}", l.file(), l.line()))
