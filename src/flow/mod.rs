@@ -4,6 +4,7 @@
 
 mod answers;
 mod draft;
+pub mod search;
 mod steps;
 
 pub use answers::{Answers, ChildStatus, FieldError, Mobility};

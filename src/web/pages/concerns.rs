@@ -2,17 +2,10 @@
 //! search that filters as you type and a count of ticked concerns per domain.
 
 use super::{PageProps, Question};
+use crate::flow::search::Query;
 use crate::web::components::Checkbox;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-/// Lowercase words of a text, for matching a search ("Bruise" finds "bruises").
-fn matches(query: &str, texts: &[&str]) -> bool {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-    words
-        .iter()
-        .all(|w| texts.iter().any(|t| t.to_lowercase().contains(w.as_str())))
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ConcernFieldsProps {
@@ -35,11 +28,8 @@ pub fn concern_fields(props: &ConcernFieldsProps) -> Html {
             query.set(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
-    let total_shown = file
-        .concerns
-        .iter()
-        .filter(|c| matches(&query, &[&c.text, &c.code, &c.examples.join(" ")]))
-        .count();
+    let search = Query::new(&query);
+    let total_shown = file.concerns.iter().filter(|c| search.matches(c)).count();
     let heading = if props.nested {
         html! { <h2 class="govuk-heading-l">{ "What are you worried about?" }</h2> }
     } else {
@@ -56,12 +46,12 @@ pub fn concern_fields(props: &ConcernFieldsProps) -> Html {
                     aria-describedby={format!("{} {}", w.id("concern-search-hint"), w.id("concern-search-count"))} autocomplete="off"
                     value={(*query).clone()} oninput={on_search} />
                 <p class="govuk-body-s app-search-count" id={w.id("concern-search-count")} aria-live="polite">
-                    { if query.trim().is_empty() { String::new() } else { format!("{total_shown} concerns match") } }
+                    { if search.is_empty() { String::new() } else { format!("{total_shown} concerns match") } }
                 </p>
             </div>
             { for file.domains.iter().map(|d| {
                 let in_domain: Vec<_> = file.concerns.iter().filter(|c| c.domain == d.id).collect();
-                let shown: Vec<_> = in_domain.iter().filter(|c| matches(&query, &[&c.text, &c.code, &c.examples.join(" ")])).collect();
+                let shown: Vec<_> = in_domain.iter().filter(|c| search.matches(c)).collect();
                 let ticked = in_domain.iter().filter(|c| selected.contains(&c.code)).count();
                 if shown.is_empty() {
                     return html! {};
