@@ -48,12 +48,15 @@ async function start(origin) {
     if (event.data && event.data.type === "front-door-triage:initial-case") open(event.data.case);
   });
 
+  // The content's own height, not the document's scrollHeight, which never drops below
+  // the frame's current height and so would never let the frame shrink.
   let lastHeight = 0;
   new ResizeObserver(() => {
-    const height = Math.ceil(document.documentElement.scrollHeight);
+    const margin = parseFloat(getComputedStyle(root).marginBottom) || 0;
+    const height = Math.ceil(root.getBoundingClientRect().bottom + window.scrollY + margin);
     if (height !== lastHeight) {
       lastHeight = height;
       post({ type: "front-door-triage:resize", height });
     }
-  }).observe(document.body);
+  }).observe(root);
 }

@@ -65,11 +65,14 @@ fn parse_options(options: &JsValue) -> Result<(MountOptions, Option<js_sys::Func
                 .map_err(|_| option_error("option `onDecision` must be a function".into()))?,
         ),
     };
-    // Functions are not data: check the rest as JSON-like data with the same located errors.
+    // Functions are not data: check the rest as JSON-like data with the same located
+    // errors. Through serde_json::Value first, because serde-wasm-bindgen only reads the
+    // fields a struct declares, so unknown options would otherwise pass unnoticed.
     let rest = js_sys::Object::assign(&js_sys::Object::new(), options.unchecked_ref());
     let _ = js_sys::Reflect::delete_property(&rest, &"onDecision".into());
-    let de = serde_wasm_bindgen::Deserializer::from(JsValue::from(rest));
-    let parsed: MountOptions = serde_path_to_error::deserialize(de).map_err(|e| {
+    let value: serde_json::Value = serde_wasm_bindgen::from_value(JsValue::from(rest))
+        .map_err(|e| option_error(format!("options must be plain data: {e}")))?;
+    let parsed: MountOptions = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner().to_string();
         if path == "." || path.is_empty() {

@@ -146,7 +146,7 @@ export function decide(caseObj) {
 
 /**
  * Opens the app in a fresh context and waits for the running app's start page.
- * `name` prefixes screenshots: screenshots/<name>-NN-<step>.png.
+ * `name` prefixes screenshots: screenshots/<name>-<step>.png.
  */
 export async function openApp(suite, name, contextOpts = {}) {
   const opened = await openPage(suite.browser, `${suite.server.url}/`, contextOpts);
@@ -166,7 +166,7 @@ export class App {
     Object.assign(this, opened); // context, page, errors, requests, cspViolations
     this.name = name;
     this.origin = origin;
-    this.shotCount = 0;
+    this.shots = new Set();
   }
 
   // ----- waiting and looking
@@ -204,11 +204,24 @@ export class App {
     }
   }
 
-  /** Saves screenshots/<name>-NN-<step>.png (numbered in the order taken). */
+  /** Saves screenshots/<name>-<step>.png (a repeated step gets -2, -3, ...). */
   async shot(step) {
-    this.shotCount += 1;
-    const n = String(this.shotCount).padStart(2, '0');
-    await saveScreenshot(this.page, `${this.name}-${n}-${step}`);
+    let file = `${this.name}-${step}`;
+    for (let i = 2; this.shots.has(file); i += 1) file = `${this.name}-${step}-${i}`;
+    this.shots.add(file);
+    await saveScreenshot(this.page, file);
+  }
+
+  /** The HEADINGS key of the step on screen, if it is one of them. */
+  async stepKey() {
+    const text = (await this.h1().first().innerText().catch(() => '')).trim();
+    return Object.keys(HEADINGS).find((k) => HEADINGS[k] === text);
+  }
+
+  /** Screenshots the current step unless a test already has (so every step is kept). */
+  async shotOnce() {
+    const key = await this.stepKey();
+    if (key && !this.shots.has(`${this.name}-${key}`)) await this.shot(key);
   }
 
   /** The named radio inside the fieldset (role group) whose legend is `group`. */
@@ -230,6 +243,7 @@ export class App {
 
   /** Presses the page's submit button (`label`) and waits for `heading`. */
   async next(heading, label = 'Continue') {
+    await this.shotOnce();
     await this.button(label).click();
     await this.expectHeading(heading);
   }
@@ -237,6 +251,7 @@ export class App {
   // ----- the steps
 
   async start() {
+    await this.shotOnce();
     await this.startButton().click();
     await this.expectHeading(HEADINGS.audience);
   }
@@ -332,6 +347,7 @@ export class App {
   }
 
   async getRecommendation() {
+    await this.shotOnce();
     await this.button('Get recommendation').click();
     await this.outcome().waitFor({ state: 'visible' });
   }
