@@ -100,6 +100,14 @@ impl Answers {
         }
     }
 
+    /// Nothing answered yet (who is using the tool and how do not count).
+    pub fn is_blank(&self) -> bool {
+        let mut bare = self.clone();
+        bare.audience = None;
+        bare.mode = Mode::default();
+        bare == Answers::default()
+    }
+
     /// The child's age in years from the years and months typed, if they make sense.
     pub fn age(&self) -> Option<f64> {
         let years: u32 = self.age_years.trim().parse().ok()?;

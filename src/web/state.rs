@@ -13,6 +13,9 @@ pub struct Flow {
     pub answers: Answers,
     /// Problems found when the user last pressed Continue on this step.
     pub errors: Vec<FieldError>,
+    /// Counts failed submits, so the error summary takes focus again on each one, even
+    /// when the problems are the same as last time.
+    pub failed_submits: u32,
     /// The host fixed the audience, so the audience question is skipped.
     pub audience_preset: bool,
     /// "Start again" was pressed and awaits confirmation.
@@ -44,6 +47,7 @@ impl Flow {
             returning: false,
             answers,
             errors: Vec::new(),
+            failed_submits: 0,
             audience_preset,
             confirming_restart: false,
         }
@@ -83,12 +87,19 @@ impl Reducible for Flow {
                     next.go(to);
                 } else {
                     next.errors = errors;
+                    next.failed_submits += 1;
                 }
             }
             Msg::Back => {
                 let to = next.step.back(&next.answers, next.audience_preset);
                 next.returning = false;
                 next.go(to);
+            }
+            // Browser Back after "Start again" would show steps with nothing answered.
+            Msg::Show(step)
+                if next.answers.is_blank() && !matches!(step, Step::Start | Step::Audience) =>
+            {
+                next.go(Step::Start)
             }
             Msg::Show(step) => next.go(step),
             Msg::Change(step) => {
@@ -102,6 +113,7 @@ impl Reducible for Flow {
                     next.errors.clear();
                 } else {
                     next.errors = errors;
+                    next.failed_submits += 1;
                 }
             }
             Msg::AskRestart => next.confirming_restart = true,

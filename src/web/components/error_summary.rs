@@ -8,6 +8,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ErrorSummaryProps {
     pub errors: Vec<FieldError>,
+    /// Changes on every failed submit: the summary takes focus each time.
+    #[prop_or_default]
+    pub attempt: u32,
 }
 
 #[function_component(ErrorSummary)]
@@ -17,7 +20,7 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
     {
         let node = node.clone();
         let count = props.errors.len();
-        use_effect_with(props.errors.clone(), move |_| {
+        use_effect_with((props.errors.clone(), props.attempt), move |_| {
             if count > 0 {
                 if let Some(el) = node.cast::<web_sys::HtmlElement>() {
                     let _ = el.focus();

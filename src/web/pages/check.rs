@@ -81,7 +81,7 @@ pub fn check_page(p: &PageProps) -> Html {
             <BackLink onclick={p.send(|| Msg::Back)} />
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
-                    <ErrorSummary errors={p.flow.errors.clone()} />
+                    <ErrorSummary errors={p.flow.errors.clone()} attempt={p.flow.failed_submits} />
                     <h1 class="govuk-heading-l">{ "Check your answers" }</h1>
                     <dl class="govuk-summary-list">
                         { row("Immediate danger", html! { match a.immediate_danger { Some(true) => "Yes", Some(false) => "No", None => "Not answered" } }, Step::Safety, "immediate danger") }

@@ -69,7 +69,7 @@ pub fn child_fields(p: &PageProps) -> Html {
     let age_error = years_error.clone().or(months_error.clone());
     html! {
         <>
-            <Radios id={w.id("child-status")} legend="Has the child been born?"
+            <Radios id="child-status" legend="Has the child been born?"
                 options={vec![
                     ChoiceOption::new("born", "Yes"),
                     ChoiceOption::new("unborn", "No, the baby is not born yet"),
@@ -105,7 +105,7 @@ pub fn child_fields(p: &PageProps) -> Html {
                     </fieldset>
                 </div>
                 if a.asks_mobility() {
-                    <Radios id={w.id("mobility")} legend="Can the baby move around on their own yet?"
+                    <Radios id="mobility" legend="Can the baby move around on their own yet?"
                         hint="Crawling, shuffling or pulling to stand. Any injury to a baby who is not yet mobile needs urgent attention."
                         options={vec![
                             ChoiceOption::new("mobile", "Yes"),
@@ -115,11 +115,11 @@ pub fn child_fields(p: &PageProps) -> Html {
                         error={error_for(errors, "mobility")} onchange={on_mobility} />
                 }
             }
-            <Radios id={w.id("disabled-or-send")} legend="Does the child have a disability or special educational needs (SEND)?"
+            <Radios id="disabled-or-send" legend="Does the child have a disability or special educational needs (SEND)?"
                 options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No, or not known")]}
                 inline=true selected={yes_no(a.disabled_or_send)}
                 error={error_for(errors, "disabled-or-send")} onchange={on_send} />
-            <Radios id={w.id("known-to-social-care")} legend="Is the child known to children's social care now?"
+            <Radios id="known-to-social-care" legend="Is the child known to children's social care now?"
                 options={KnownToSocialCare::ALL.iter().map(|k| ChoiceOption::new(known_code(*k), known_label(*k))).collect::<Vec<_>>()}
                 selected={a.known_to_social_care.map(|k| known_code(k).to_string())}
                 error={error_for(errors, "known-to-social-care")} onchange={on_known} />

@@ -48,9 +48,9 @@ pub fn expert_page(p: &PageProps) -> Html {
             <h1 class="govuk-heading-xl">{ "Triage: all questions" }</h1>
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
-                    <ErrorSummary errors={p.flow.errors.clone()} />
+                    <ErrorSummary errors={p.flow.errors.clone()} attempt={p.flow.failed_submits} />
                     <form novalidate=true {onsubmit}>
-                        <Radios id={w.id("immediate-danger")} legend="Is the child in immediate danger?"
+                        <Radios id="immediate-danger" legend="Is the child in immediate danger?"
                             options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}
                             inline=true
                             selected={a.immediate_danger.map(|d| if d { "yes" } else { "no" }.to_string())}

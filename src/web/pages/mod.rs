@@ -82,7 +82,7 @@ pub fn question(props: &QuestionProps) -> Html {
             <super::components::BackLink onclick={p.send(|| Msg::Back)} />
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
-                    <super::components::ErrorSummary errors={p.flow.errors.clone()} />
+                    <super::components::ErrorSummary errors={p.flow.errors.clone()} attempt={p.flow.failed_submits} />
                     <form novalidate=true {onsubmit}>
                         { props.children.clone() }
                         <button type="submit" class="govuk-button">{ &props.continue_label }</button>

@@ -85,7 +85,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             <BackLink onclick={p.send(|| Msg::Back)} />
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
-                    <ErrorSummary errors={p.flow.errors.clone()} />
+                    <ErrorSummary errors={p.flow.errors.clone()} attempt={p.flow.failed_submits} />
                     <div class={classes!("govuk-panel", "app-panel", format!("app-panel--{}", decision.pathway.code()))}
                         data-pathway={decision.pathway.code()} data-level={decision.level.to_string()}>
                         <h1 class="govuk-panel__title">{ &text.title }</h1>
@@ -243,12 +243,12 @@ fn record_form(props: &RecordFormProps) -> Html {
     html! {
         <form novalidate=true {onsubmit} class="app-record-form">
             <h2 class="govuk-heading-m">{ "Record your decision" }</h2>
-            <Radios id={w.id("agrees")} legend="Do you agree with this recommendation?"
+            <Radios id="agrees" legend="Do you agree with this recommendation?"
                 options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No, I have decided on a different route")]}
                 selected={a.agrees.map(|x| if x { "yes" } else { "no" }.to_string())}
                 error={error_for(&p.flow.errors, "agrees")} onchange={on_agree} />
             if a.agrees == Some(false) {
-                <Radios id={w.id("final-pathway")} legend="Which route have you decided on?"
+                <Radios id="final-pathway" legend="Which route have you decided on?"
                     options={Pathway::ALL.iter().filter(|x| **x != props.recommended)
                         .map(|x| ChoiceOption::new(x.code(), titles.get(*x).title.clone())).collect::<Vec<_>>()}
                     selected={a.final_pathway.map(|x| x.code().to_string())}

@@ -55,7 +55,7 @@ pub fn views_fields(props: &SectionProps) -> Html {
             } else {
                 <h1 class="govuk-heading-l">{ "The family's views and the child's voice" }</h1>
             }
-            <Radios id={w.id("consent")} legend="Has the family agreed to you asking for help?"
+            <Radios id="consent" legend="Has the family agreed to you asking for help?"
                 hint="Family Help needs the family's consent. A child protection referral or a call to 999 does not: never seek consent where that could put the child at greater risk."
                 options={options} selected={a.consent.map(|c| consent_code(c).to_string())}
                 error={error_for(&p.flow.errors, "consent")} onchange={on_consent} />

@@ -47,7 +47,10 @@ test("the user can switch to another shipped authority's guidance, and it sticks
 });
 
 test("a guidance file that fails validation shows where and what is wrong", async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(browser, server.url, {
+    // Files served from the service worker's cache bypass route(); block it here.
+    serviceWorkers: "block",
+  });
   // Serve a damaged copy in place of the second authority's file.
   await context.route("**/guidance/example-county.json", (route) =>
     route.fulfill({

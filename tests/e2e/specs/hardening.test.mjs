@@ -75,7 +75,10 @@ for (const [pathway, setup] of [
 }
 
 test("text from guidance files and answers is rendered as inert text", async () => {
-  const { page, context, cspViolations, errors } = await openPage(browser, server.url);
+  const { page, context, cspViolations, errors } = await openPage(browser, server.url, {
+    // Files served from the service worker's cache bypass route(); block it here.
+    serviceWorkers: "block",
+  });
   const dialogs = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());
