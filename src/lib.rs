@@ -4,6 +4,7 @@
 //! The engine modules use no web types; the native build (CLI, tests, benches) has no web
 //! crate in its dependency graph, so any such use fails to compile there.
 
+pub mod authoring;
 pub mod case;
 pub mod condition;
 pub mod decision;

@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use front_door_triage::guidance::Guidance;
-use front_door_triage::{evaluate, schema, vignette, Case};
+use front_door_triage::{authoring, evaluate, schema, vignette, Case};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,7 +11,7 @@ use std::process::ExitCode;
 #[command(
     name = "triage",
     version,
-    about = "Front Door Triage: decide cases and check guidance files"
+    about = "Front Door Triage: decide cases, and check, lint, compare and explain guidance files"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -34,12 +34,70 @@ enum Command {
         #[arg(long)]
         guidance: Option<PathBuf>,
         vignettes: PathBuf,
+        /// Also compare each vignette's full decision JSON with DIR/<vignette id>.json;
+        /// a difference is a failure, shown as a diff.
+        #[arg(long, value_name = "DIR")]
+        golden: Option<PathBuf>,
+        /// (Re)write the golden files in DIR instead of failing on differences.
+        #[arg(long, requires = "golden")]
+        update_golden: bool,
     },
     /// Print the guidance file JSON Schema.
     Schema,
+    /// Find weak points in a guidance file: rules that never fire or take each other's
+    /// cases, unused codes, and invariant breaks, each with the smallest case showing it.
+    /// Exit 0 clean, 1 errors, 3 warnings only.
+    Lint {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Show what a revision changes: codes, rules, and every vignette and generated case
+    /// whose pathway, level or actions change. Exit 0 whatever it finds.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        /// A vignette suite to decide with both files.
+        #[arg(long)]
+        vignettes: Option<PathBuf>,
+        /// How many generated cases to decide with both files.
+        #[arg(long, default_value_t = authoring::diff::DEFAULT_SAMPLE)]
+        sample: usize,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Draw the rules of a guidance file as a self-contained SVG, or an HTML page with the
+    /// SVG inline (by the output's extension); SVG on standard output without -o.
+    Explain {
+        file: PathBuf,
+        #[arg(short, long, value_name = "OUT.svg|OUT.html")]
+        output: Option<PathBuf>,
+    },
 }
 
-/// Exit codes: 1 the guidance is wrong or a vignette failed; 2 the input could not be used.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// `print!` and `println!` that stop quietly when standard output is closed (as in
+/// `triage diff OLD NEW | head`) instead of panicking.
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write;
+        let _ = write!(std::io::stdout().lock(), $($t)*);
+    }};
+}
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout().lock(), $($t)*);
+    }};
+}
+
+/// Exit codes: 1 the guidance is wrong, a vignette failed or lint found errors; 2 the input
+/// could not be used; 3 lint found warnings only.
 const GUIDANCE_PROBLEM: u8 = 1;
 const INPUT_PROBLEM: u8 = 2;
 
@@ -64,12 +122,12 @@ fn run(command: Command) -> Result<(), u8> {
                     }
                     INPUT_PROBLEM
                 })?;
-            println!("{}", decision.to_json_pretty());
+            outln!("{}", decision.to_json_pretty());
             Ok(())
         }
         Command::Check { file } => {
             let g = load_guidance(Some(&file))?;
-            println!(
+            outln!(
                 "{}: ok ({} {}, {} concerns, {} rules)",
                 file.display(),
                 g.id(),
@@ -84,30 +142,163 @@ fn run(command: Command) -> Result<(), u8> {
         Command::Test {
             guidance,
             vignettes,
+            golden,
+            update_golden,
         } => {
             let g = load_guidance(guidance.as_deref())?;
-            let suite = vignette::Suite::from_json(&read(&vignettes)?).map_err(|p| {
-                eprintln!("{}: {p}", vignettes.display());
-                INPUT_PROBLEM
-            })?;
-            let report = vignette::run(&g, &suite);
-            for f in &report.failures {
-                println!("FAIL {} {}", f.id, f.title);
-                for p in &f.problems {
-                    println!("  {p}");
-                }
-            }
-            println!("{} passed, {} failed", report.passed, report.failures.len());
-            if report.failures.is_empty() {
-                Ok(())
-            } else {
-                Err(GUIDANCE_PROBLEM)
-            }
+            let suite = load_suite(&vignettes)?;
+            run_tests(&g, &suite, golden.as_deref(), update_golden)
         }
         Command::Schema => {
-            print!("{}", schema::guidance_schema_json());
+            out!("{}", schema::guidance_schema_json());
             Ok(())
         }
+        Command::Lint { file, format } => {
+            let report = authoring::lint::lint_text(&read(&file)?);
+            let label = file.display().to_string();
+            match format {
+                Format::Text => out!("{}", report.to_text(&label)),
+                Format::Json => outln!("{}", report.to_json(&label)),
+            }
+            match report.exit_code() {
+                0 => Ok(()),
+                code => Err(code),
+            }
+        }
+        Command::Diff {
+            old,
+            new,
+            vignettes,
+            sample,
+            format,
+        } => {
+            // Diff reports and never judges: a file it cannot use is an input problem.
+            let before = load_guidance(Some(&old)).map_err(|_| INPUT_PROBLEM)?;
+            let after = load_guidance(Some(&new)).map_err(|_| INPUT_PROBLEM)?;
+            let suite = vignettes.as_deref().map(load_suite).transpose()?;
+            let d = authoring::diff::diff(&before, &after, suite.as_ref(), sample);
+            match format {
+                Format::Text => out!(
+                    "{}",
+                    d.to_text(
+                        &old.display().to_string(),
+                        &new.display().to_string(),
+                        vignettes.map(|v| v.display().to_string()).as_deref()
+                    )
+                ),
+                Format::Json => outln!("{}", d.to_json()),
+            }
+            Ok(())
+        }
+        Command::Explain { file, output } => {
+            let g = load_guidance(Some(&file))?;
+            let Some(out) = output else {
+                out!("{}", authoring::explain::svg(&g));
+                return Ok(());
+            };
+            let picture = match out.extension().and_then(|e| e.to_str()) {
+                Some("svg") => authoring::explain::svg(&g),
+                Some("html" | "htm") => authoring::explain::html(&g),
+                _ => {
+                    eprintln!("{}: the output must end in .svg or .html", out.display());
+                    return Err(INPUT_PROBLEM);
+                }
+            };
+            std::fs::write(&out, picture).map_err(|e| {
+                eprintln!("{}: cannot write: {e}", out.display());
+                INPUT_PROBLEM
+            })?;
+            outln!("wrote {}", out.display());
+            Ok(())
+        }
+    }
+}
+
+fn load_suite(path: &Path) -> Result<vignette::Suite, u8> {
+    vignette::Suite::from_json(&read(path)?).map_err(|p| {
+        eprintln!("{}: {p}", path.display());
+        INPUT_PROBLEM
+    })
+}
+
+/// `triage test`: each vignette's expectations, and with `golden` its full decision
+/// against its golden file. A vignette fails once however many ways it falls short.
+fn run_tests(
+    g: &Guidance,
+    suite: &vignette::Suite,
+    golden: Option<&Path>,
+    update: bool,
+) -> Result<(), u8> {
+    let goldens = match golden {
+        Some(dir) => authoring::golden::run(g, suite, dir, update).map_err(|e| {
+            eprintln!("{e}");
+            INPUT_PROBLEM
+        })?,
+        None => Vec::new(),
+    };
+    let mut failed = 0;
+    let mut written = Vec::new();
+    // After any edit to the guidance every golden file differs in its version and sha256;
+    // those whose decision is otherwise the same are listed together, not one by one.
+    let mut reference_only: Vec<&str> = Vec::new();
+    for (i, v) in suite.vignettes.iter().enumerate() {
+        let one = vignette::Suite {
+            about: String::new(),
+            vignettes: vec![v.clone()],
+        };
+        let mut problems: Vec<String> = vignette::run(g, &one)
+            .failures
+            .into_iter()
+            .flat_map(|f| f.problems)
+            .collect();
+        if let Some(entry) = goldens.get(i) {
+            if problems.is_empty() && entry.only_guidance_differs() {
+                failed += 1;
+                reference_only.push(&v.id);
+                continue;
+            }
+            problems.extend(entry.problem_lines());
+            if let authoring::golden::Status::Written { created } = entry.status {
+                written.push((created, entry.path.clone()));
+            }
+        }
+        if !problems.is_empty() {
+            failed += 1;
+            outln!("FAIL {} {}", v.id, v.title);
+            for p in problems {
+                outln!("  {p}");
+            }
+        }
+    }
+    if !reference_only.is_empty() {
+        outln!(
+            "FAIL {} {} whose golden files differ only in the guidance id, version or sha256 (the guidance file changed, these decisions did not): {}",
+            reference_only.len(),
+            if reference_only.len() == 1 { "vignette" } else { "vignettes" },
+            reference_only.join(", ")
+        );
+    }
+    for (created, path) in written {
+        let how = if created { "created" } else { "updated" };
+        outln!("{how} golden file {}", path.display());
+    }
+    if let Some(dir) = golden {
+        for stray in authoring::golden::strays(suite, dir) {
+            outln!(
+                "note: golden file {} belongs to no vignette in the suite",
+                stray.display()
+            );
+        }
+    }
+    outln!(
+        "{} passed, {} failed",
+        suite.vignettes.len() - failed,
+        failed
+    );
+    if failed == 0 {
+        Ok(())
+    } else {
+        Err(GUIDANCE_PROBLEM)
     }
 }
 

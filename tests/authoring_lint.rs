@@ -1,0 +1,310 @@
+//! `triage lint` (issue 7): each file under tests/lint/ holds one known problem, built
+//! from `clean.json`; lint must report it as the right kind, at the right JSON path, and
+//! show it on the smallest case. The shipped guidance files must lint clean.
+
+use front_door_triage::authoring::lint::{lint, lint_text, Finding, Kind, Report, Severity};
+use front_door_triage::Guidance;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(rel: &str) -> String {
+    let path = manifest_dir().join(rel);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+fn lint_fixture(name: &str) -> Report {
+    lint_text(&read(&format!("tests/lint/{name}.json")))
+}
+
+fn show(r: &Report) -> String {
+    r.to_text("fixture")
+}
+
+/// The one finding of this kind at this path, with this severity.
+fn finding<'r>(r: &'r Report, kind: Kind, severity: Severity, path: &str) -> &'r Finding {
+    let found: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| f.kind == kind && f.path == path)
+        .collect();
+    assert_eq!(found.len(), 1, "want one {kind:?} at {path}\n{}", show(r));
+    assert_eq!(found[0].severity, severity, "{}", show(r));
+    found[0]
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_triage"))
+        .current_dir(manifest_dir())
+        .args(args)
+        .output()
+        .expect("failed to run the triage binary")
+}
+
+#[test]
+fn both_shipped_guidance_files_lint_clean() {
+    for file in [
+        "www/guidance/default.json",
+        "www/guidance/example-county.json",
+    ] {
+        let r = lint_text(&read(file));
+        assert!(r.findings.is_empty(), "{}", r.to_text(file));
+        assert_eq!(r.exit_code(), 0);
+        assert!(r.cases_tried > 10_000, "searched only {}", r.cases_tried);
+    }
+}
+
+#[test]
+fn the_clean_base_of_the_fixtures_lints_clean() {
+    let r = lint_fixture("clean");
+    assert!(r.findings.is_empty(), "{}", show(&r));
+}
+
+#[test]
+fn a_rule_behind_a_broader_earlier_rule_is_shadowed() {
+    let r = lint_fixture("shadowed_rule");
+    let f = finding(
+        &r,
+        Kind::ShadowedRule,
+        Severity::Error,
+        "$.rules.pathway[4]",
+    );
+    assert!(f.message.contains("'cumulative-level-2'"), "{}", f.message);
+    assert!(f.message.contains("'any-level-2'"), "{}", f.message);
+    assert_eq!(r.findings.len(), 1, "{}", show(&r));
+    assert_eq!(r.exit_code(), 1);
+}
+
+#[test]
+fn a_rule_no_case_can_meet_never_fires() {
+    let r = lint_fixture("impossible_rule");
+    finding(
+        &r,
+        Kind::RuleNeverFires,
+        Severity::Error,
+        "$.rules.pathway[1]",
+    );
+    assert_eq!(r.findings.len(), 1, "{}", show(&r));
+}
+
+#[test]
+fn an_action_rule_asking_for_an_impossible_pathway_never_fires() {
+    let r = lint_fixture("action_never_fires");
+    // Search finds no case (logic alone cannot prove it), so this is a warning.
+    finding(
+        &r,
+        Kind::RuleNeverFires,
+        Severity::Warning,
+        "$.rules.actions[6]",
+    );
+    assert_eq!(r.exit_code(), 3, "{}", show(&r));
+}
+
+#[test]
+fn a_concern_nothing_reads_is_unused() {
+    let r = lint_fixture("unused_concern");
+    let f = finding(&r, Kind::UnusedConcern, Severity::Warning, "$.concerns[4]");
+    assert!(f.message.contains("school.note"), "{}", f.message);
+    assert_eq!(r.findings.len(), 1, "{}", show(&r));
+    assert_eq!(r.exit_code(), 3);
+}
+
+#[test]
+fn a_strength_no_rule_reads_is_unused() {
+    let r = lint_fixture("unused_strength");
+    finding(
+        &r,
+        Kind::UnusedStrength,
+        Severity::Warning,
+        "$.strengths[0]",
+    );
+    assert_eq!(r.findings.len(), 1, "{}", show(&r));
+}
+
+#[test]
+fn an_action_no_rule_collects_is_unused() {
+    let r = lint_fixture("unused_action");
+    finding(&r, Kind::UnusedAction, Severity::Warning, "$.actions[6]");
+    assert_eq!(r.findings.len(), 1, "{}", show(&r));
+}
+
+#[test]
+fn a_contact_no_action_names_is_unused() {
+    let r = lint_fixture("unused_contact");
+    finding(
+        &r,
+        Kind::UnusedContact,
+        Severity::Warning,
+        "$.contacts.lado",
+    );
+    assert_eq!(r.findings.len(), 1, "{}", show(&r));
+}
+
+#[test]
+fn a_service_for_a_domain_without_concerns_is_unused() {
+    let r = lint_fixture("unused_service");
+    finding(&r, Kind::UnusedService, Severity::Warning, "$.services[1]");
+    assert_eq!(r.findings.len(), 1, "{}", show(&r));
+}
+
+#[test]
+fn a_pathway_rule_using_not_breaks_monotonicity_on_the_smallest_case() {
+    let r = lint_fixture("monotone_not");
+    let f = finding(
+        &r,
+        Kind::InvariantBreak,
+        Severity::Error,
+        "$.rules.pathway[2]",
+    );
+    assert!(f.message.contains("invariant 2"), "{}", f.message);
+    let e = f
+        .example
+        .as_ref()
+        .expect("an invariant break comes with a case");
+    // The smallest case: one concern, no strengths, the plain child.
+    assert_eq!(e.case.concerns, vec!["care.low"], "{}", show(&r));
+    assert!(e.case.strengths.is_empty());
+    assert_eq!(e.case.child.age_years, Some(10.0));
+    assert!(!e.case.child.non_mobile && !e.case.immediate_danger);
+    assert!(e.outcome.contains("home.low added"), "{}", e.outcome);
+    assert!(e.outcome.contains("macpt_referral") && e.outcome.contains("family_help"));
+    assert_eq!(r.findings.len(), 1, "{}", show(&r));
+}
+
+#[test]
+fn an_escalation_rule_using_not_is_blamed_for_the_drop() {
+    let r = lint_fixture("escalation_not");
+    let f = finding(
+        &r,
+        Kind::InvariantBreak,
+        Severity::Error,
+        "$.rules.escalation[1]",
+    );
+    let e = f.example.as_ref().expect("a case");
+    assert!(
+        e.case.concerns.is_empty(),
+        "smallest case has no concerns: {}",
+        show(&r)
+    );
+}
+
+#[test]
+fn no_rule_for_refused_consent_breaks_invariant_4() {
+    let r = lint_fixture("consent_refused_missing");
+    let f = finding(&r, Kind::InvariantBreak, Severity::Error, "$.rules.actions");
+    assert!(f.message.contains("invariant 4"), "{}", f.message);
+    let e = f.example.as_ref().expect("a case");
+    assert_eq!(e.case.concerns.len(), 1, "{}", show(&r));
+    assert_eq!(e.case.consent, front_door_triage::Consent::Refused);
+}
+
+#[test]
+fn a_file_without_a_default_reports_the_cases_it_leaves_out() {
+    let r = lint_fixture("missing_default");
+    assert!(!r.valid);
+    finding(
+        &r,
+        Kind::Invalid,
+        Severity::Error,
+        "$.rules.pathway[3].when",
+    );
+    let f = finding(&r, Kind::UncoveredCases, Severity::Error, "$.rules.pathway");
+    let e = f.example.as_ref().expect("an uncovered case");
+    assert!(e.case.concerns.is_empty(), "{}", show(&r));
+}
+
+#[test]
+fn an_earlier_lower_rule_overlapping_later_ones_is_a_warning() {
+    let r = lint_fixture("overlap");
+    let f = finding(
+        &r,
+        Kind::OverlappingRules,
+        Severity::Warning,
+        "$.rules.pathway[1]",
+    );
+    assert!(f.message.contains("'any-level-4'"), "{}", f.message);
+    let e = f.example.as_ref().expect("a case");
+    assert_eq!(e.case.child.age_years, Some(18.0), "{}", show(&r));
+    assert_eq!(e.case.concerns.len(), 1, "{}", show(&r));
+    assert_eq!(r.findings.len(), 1, "{}", show(&r));
+    assert_eq!(r.exit_code(), 3);
+}
+
+#[test]
+fn strengths_on_a_level_3_rule_can_never_lower_it() {
+    let r = lint_fixture("lowering_on_level_3");
+    finding(
+        &r,
+        Kind::LoweringNeverApplies,
+        Severity::Warning,
+        "$.rules.pathway[2].lowered_by_strengths",
+    );
+    assert_eq!(r.findings.len(), 1, "{}", show(&r));
+}
+
+#[test]
+fn every_file_of_the_check_corpus_lints_without_panicking() {
+    let dir = manifest_dir().join("tests/guidance_errors");
+    for entry in std::fs::read_dir(&dir).expect("the corpus exists") {
+        let path = entry.expect("a directory entry").path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let r = lint_text(&text);
+            if Guidance::from_json(&text).is_err() {
+                assert!(
+                    !r.valid && r.exit_code() == 1,
+                    "{}",
+                    r.to_text(&path.display().to_string())
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn lint_is_deterministic() {
+    let g = Guidance::embedded_default().expect("default guidance");
+    let (a, b) = (lint(&g), lint(&g));
+    assert_eq!(a.to_json("x"), b.to_json("x"));
+    let (a, b) = (lint_fixture("monotone_not"), lint_fixture("monotone_not"));
+    assert_eq!(a.to_json("x"), b.to_json("x"));
+}
+
+#[test]
+fn the_cli_exits_0_clean_1_errors_3_warnings_and_writes_json() {
+    let out = run(&["lint", "www/guidance/default.json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("No problems found"));
+
+    let out = run(&["lint", "tests/lint/monotone_not.json", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("lint --format json prints JSON");
+    assert_eq!(json["errors"], 1);
+    assert_eq!(json["findings"][0]["kind"], "invariant-break");
+    assert_eq!(json["findings"][0]["severity"], "error");
+    assert_eq!(json["findings"][0]["path"], "$.rules.pathway[2]");
+    assert_eq!(
+        json["findings"][0]["example"]["case"]["concerns"][0],
+        "care.low"
+    );
+
+    let out = run(&["lint", "tests/lint/unused_action.json"]);
+    assert_eq!(out.status.code(), Some(3));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("warning[unused-action] $.actions[6]"),
+        "{text}"
+    );
+
+    let out = run(&["lint", "tests/lint/no-such-file.json"]);
+    assert_eq!(out.status.code(), Some(2));
+}
