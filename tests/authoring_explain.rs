@@ -205,3 +205,19 @@ fn the_cli_writes_svg_or_html_by_extension() {
     assert_eq!(run(&dir.join("rules.png")).status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The app shows each shipped guidance file's picture from a file beside it; they must be
+/// what `triage explain` draws for the file as it is now.
+#[test]
+fn shipped_pictures_match_their_guidance_files() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/guidance");
+    for name in ["default", "example-county"] {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.json"))).unwrap();
+        let g = front_door_triage::Guidance::from_json(&text).unwrap();
+        let shipped = std::fs::read_to_string(dir.join(format!("{name}.svg"))).unwrap();
+        assert!(
+            shipped == front_door_triage::authoring::explain::svg(&g),
+            "www/guidance/{name}.svg is out of date: run `cargo run -- explain www/guidance/{name}.json -o www/guidance/{name}.svg`"
+        );
+    }
+}

@@ -107,6 +107,7 @@ pub fn guidance_chooser(props: &ChooserProps) -> Html {
                     <Radios id="guidance-file" legend="Which local authority's guidance do you want to use?" heading=true
                         hint="Each authority sets its own support levels. Your answers so far will be cleared."
                         options={options} selected={Some((*selected).clone())} {onchange} />
+                    <RulesPicture file={(*selected).clone()} />
                     <div class="govuk-button-group">
                         <button type="submit" class="govuk-button">{ "Use this guidance" }</button>
                         <button type="button" class="govuk-button govuk-button--secondary"
@@ -122,5 +123,31 @@ pub fn guidance_chooser(props: &ChooserProps) -> Html {
                 <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">{ body }</div></div>
             </main>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RulesPictureProps {
+    file: AttrValue,
+}
+
+/// How the chosen guidance decides: the picture `triage explain` draws, shipped beside the
+/// file as `<name>.svg` (an image, so nothing in it can run).
+#[function_component(RulesPicture)]
+fn rules_picture(props: &RulesPictureProps) -> Html {
+    let Some(stem) = props.file.strip_suffix(".json") else {
+        return html! {};
+    };
+    html! {
+        <details class="govuk-details app-rules-picture">
+            <summary class="govuk-details__summary">
+                <span class="govuk-details__summary-text">{ "See how this guidance decides" }</span>
+            </summary>
+            <div class="govuk-details__text">
+                <p class="govuk-body">{ "The rules run in order: the first pathway rule that matches gives the route, escalation rules can raise it, and action rules add what to do." }</p>
+                <img src={format!("guidance/{stem}.svg")} class="app-rules-picture__image"
+                    alt="The decision rules of this guidance as a flow chart: pathway rules in order, then escalation and action rules." />
+            </div>
+        </details>
     }
 }

@@ -31,6 +31,11 @@ test("the user can switch to another shipped authority's guidance, and it sticks
   await page.getByRole("button", { name: "Change guidance" }).click();
   const violations = await runAxe(page);
   assert.equal(violations.length, 0, formatViolations(violations));
+  await page.getByText("See how this guidance decides").click();
+  const picture = page.locator("img.app-rules-picture__image");
+  await picture.waitFor();
+  assert.ok(await picture.evaluate((img) => img.complete && img.naturalWidth > 500), "the rules picture loads");
+  assert.match(await picture.getAttribute("alt"), /flow chart/);
   await saveScreenshot(page, "guidance-chooser");
   await page.getByLabel("Example County Council (demonstration)").check();
   await page.getByRole("button", { name: "Use this guidance" }).click();
