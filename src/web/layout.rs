@@ -65,14 +65,7 @@ pub fn frame(props: &FrameProps) -> Html {
                 </div>
             </header>
             <div class="govuk-width-container">
-                if let Some(notice) = &g.demo_notice {
-                    <div class="govuk-phase-banner">
-                        <p class="govuk-phase-banner__content">
-                            <strong class="govuk-tag govuk-phase-banner__content__tag">{ "Not for live use" }</strong>
-                            <span class="govuk-phase-banner__text">{ notice }</span>
-                        </p>
-                    </div>
-                }
+                <DemoBanner notice={g.demo_notice.clone()} />
                 <main class="govuk-main-wrapper" id="main-content">
                     { props.children.clone() }
                 </main>
@@ -102,18 +95,32 @@ fn embedded_frame(props: &FrameProps) -> Html {
                         onclick={on_restart.reform(|_: MouseEvent| ())}>{ "Start again" }</button>
                 }
             </div>
-            if let Some(notice) = &g.demo_notice {
-                <div class="govuk-phase-banner">
-                    <p class="govuk-phase-banner__content">
-                        <strong class="govuk-tag govuk-phase-banner__content__tag">{ "Not for live use" }</strong>
-                        <span class="govuk-phase-banner__text">{ notice }</span>
-                    </p>
-                </div>
-            }
+            <DemoBanner notice={g.demo_notice.clone()} />
             <div class="app-embedded__main">{ props.children.clone() }</div>
             <p class="govuk-body-s app-embedded__footer">
                 { format!("{} · {} · version {}. Nothing you enter leaves this page.", g.authority, g.title, g.version) }
             </p>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DemoBannerProps {
+    notice: Option<String>,
+}
+
+/// "Not for live use", shown whenever the guidance is a demonstration.
+#[function_component(DemoBanner)]
+fn demo_banner(props: &DemoBannerProps) -> Html {
+    let Some(notice) = &props.notice else {
+        return html! {};
+    };
+    html! {
+        <div class="govuk-phase-banner">
+            <p class="govuk-phase-banner__content">
+                <strong class="govuk-tag govuk-phase-banner__content__tag">{ "Not for live use" }</strong>
+                <span class="govuk-phase-banner__text">{ notice }</span>
+            </p>
+        </div>
     }
 }

@@ -4,7 +4,9 @@
 mod choices;
 mod error_summary;
 mod links;
+mod text_area;
 
 pub use choices::{Checkbox, ChoiceOption, Radios};
 pub use error_summary::{error_for, ErrorSummary};
 pub use links::{BackLink, LinkButton};
+pub use text_area::TextArea;

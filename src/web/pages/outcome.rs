@@ -7,10 +7,11 @@ use crate::flow::Step;
 use crate::pathway::Pathway;
 use crate::record::DecisionRecord;
 use crate::web::chart::NeedsChart;
-use crate::web::components::{error_for, BackLink, ChoiceOption, ErrorSummary, LinkButton, Radios};
+use crate::web::components::{
+    error_for, BackLink, ChoiceOption, ErrorSummary, LinkButton, Radios, TextArea,
+};
 use crate::web::export;
 use crate::web::state::Msg;
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 /// Actions that are statutory or specialist duties on top of the pathway.
@@ -226,15 +227,12 @@ struct RecordFormProps {
 
 #[function_component(RecordForm)]
 fn record_form(props: &RecordFormProps) -> Html {
-    let w = crate::web::widget::use_widget();
     let p = &props.page;
     let a = &p.flow.answers;
     let titles = &p.guidance.file().pathways;
     let on_agree = p.edit(|a, v: String| a.agrees = Some(v == "yes"));
     let on_pathway = p.edit(|a, v: String| a.final_pathway = Pathway::from_code(&v));
-    let on_reason = p.edit(|a, e: InputEvent| {
-        a.final_reason = e.target_unchecked_into::<HtmlTextAreaElement>().value()
-    });
+    let on_reason = p.edit(|a, text: String| a.final_reason = text);
     let onsubmit = p.dispatch.reform(|e: SubmitEvent| {
         e.prevent_default();
         Msg::Record(export::now_rfc3339())
@@ -253,14 +251,8 @@ fn record_form(props: &RecordFormProps) -> Html {
                         .map(|x| ChoiceOption::new(x.code(), titles.get(*x).title.clone())).collect::<Vec<_>>()}
                     selected={a.final_pathway.map(|x| x.code().to_string())}
                     error={error_for(&p.flow.errors, "final-pathway")} onchange={on_pathway} />
-                <div class={classes!("govuk-form-group", reason_error.as_ref().map(|_| "govuk-form-group--error"))}>
-                    <label class="govuk-label govuk-label--s" for={w.id("final-reason")}>{ "Why have you decided on a different route?" }</label>
-                    if let Some(e) = &reason_error {
-                        <p class="govuk-error-message"><span class="govuk-visually-hidden">{ "Error: " }</span>{ e }</p>
-                    }
-                    <textarea class={classes!("govuk-textarea", reason_error.as_ref().map(|_| "govuk-textarea--error"))}
-                        id={w.id("final-reason")} rows="4" value={a.final_reason.clone()} oninput={on_reason} />
-                </div>
+                <TextArea id="final-reason" label="Why have you decided on a different route?" rows={4}
+                    error={reason_error} value={a.final_reason.clone()} oninput={on_reason} />
             }
             <button type="submit" class="govuk-button">{ "Record decision" }</button>
         </form>

@@ -1,8 +1,7 @@
 //! What is going well: the guidance's strengths, and the user's own words.
 
 use super::{PageProps, Question};
-use crate::web::components::Checkbox;
-use web_sys::HtmlTextAreaElement;
+use crate::web::components::{Checkbox, TextArea};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,9 +16,7 @@ pub fn strength_fields(props: &SectionProps) -> Html {
     let w = crate::web::widget::use_widget();
     let p = &props.page;
     let a = &p.flow.answers;
-    let on_text = p.edit(|a, e: InputEvent| {
-        a.strengths_text = e.target_unchecked_into::<HtmlTextAreaElement>().value()
-    });
+    let on_text = p.edit(|a, text: String| a.strengths_text = text);
     html! {
         <>
             <div class="govuk-form-group">
@@ -45,10 +42,8 @@ pub fn strength_fields(props: &SectionProps) -> Html {
                     </div>
                 </fieldset>
             </div>
-            <div class="govuk-form-group">
-                <label class="govuk-label govuk-label--s" for={w.id("strengths-text")}>{ "Anything else that is going well (optional)" }</label>
-                <textarea class="govuk-textarea" id={w.id("strengths-text")} rows="3" value={a.strengths_text.clone()} oninput={on_text} />
-            </div>
+            <TextArea id="strengths-text" label="Anything else that is going well (optional)"
+                value={a.strengths_text.clone()} oninput={on_text} />
         </>
     }
 }

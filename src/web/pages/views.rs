@@ -3,8 +3,7 @@
 use super::strengths::SectionProps;
 use super::{PageProps, Question};
 use crate::case::Consent;
-use crate::web::components::{error_for, ChoiceOption, Radios};
-use web_sys::HtmlTextAreaElement;
+use crate::web::components::{error_for, ChoiceOption, Radios, TextArea};
 use yew::prelude::*;
 
 pub fn consent_code(c: Consent) -> &'static str {
@@ -27,17 +26,12 @@ pub fn consent_label(c: Consent) -> &'static str {
 
 #[function_component(ViewsFields)]
 pub fn views_fields(props: &SectionProps) -> Html {
-    let w = crate::web::widget::use_widget();
     let p = &props.page;
     let a = &p.flow.answers;
     let on_consent =
         p.edit(|a, v: String| a.consent = Consent::ALL.into_iter().find(|c| consent_code(*c) == v));
-    let on_voice = p.edit(|a, e: InputEvent| {
-        a.child_voice = e.target_unchecked_into::<HtmlTextAreaElement>().value()
-    });
-    let on_other = p.edit(|a, e: InputEvent| {
-        a.other_notes = e.target_unchecked_into::<HtmlTextAreaElement>().value()
-    });
+    let on_voice = p.edit(|a, text: String| a.child_voice = text);
+    let on_other = p.edit(|a, text: String| a.other_notes = text);
     let options = Consent::ALL
         .iter()
         .map(|c| {
@@ -59,16 +53,11 @@ pub fn views_fields(props: &SectionProps) -> Html {
                 hint="Family Help needs the family's consent. A child protection referral or a call to 999 does not: never seek consent where that could put the child at greater risk."
                 options={options} selected={a.consent.map(|c| consent_code(c).to_string())}
                 error={error_for(&p.flow.errors, "consent")} onchange={on_consent} />
-            <div class="govuk-form-group">
-                <label class="govuk-label govuk-label--s" for={w.id("child-voice")}>{ "What does the child say? (optional)" }</label>
-                <div id={w.id("child-voice-hint")} class="govuk-hint">{ "The child's own words, and how they seem. Do not include names." }</div>
-                <textarea class="govuk-textarea" id={w.id("child-voice")} rows="4" aria-describedby={w.id("child-voice-hint")}
-                    value={a.child_voice.clone()} oninput={on_voice} />
-            </div>
-            <div class="govuk-form-group">
-                <label class="govuk-label govuk-label--s" for={w.id("other-notes")}>{ "Other notes (optional)" }</label>
-                <textarea class="govuk-textarea" id={w.id("other-notes")} rows="3" value={a.other_notes.clone()} oninput={on_other} />
-            </div>
+            <TextArea id="child-voice" label="What does the child say? (optional)" rows={4}
+                hint="The child's own words, and how they seem. Do not include names."
+                value={a.child_voice.clone()} oninput={on_voice} />
+            <TextArea id="other-notes" label="Other notes (optional)"
+                value={a.other_notes.clone()} oninput={on_other} />
         </>
     }
 }

@@ -1,23 +1,11 @@
 // Switching guidance (standalone): only files the deployment lists, fetched from the
 // app's own origin; a file that fails validation shows its located problems.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { startServer } from "../serve.mjs";
-import { launchBrowser, openPage, runAxe, formatViolations, saveScreenshot } from "../lib/browser.mjs";
+import { useSuite } from "../lib/journey.mjs";
+import { openPage, runAxe, formatViolations, saveScreenshot } from "../lib/browser.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const distDir = process.env.DIST_DIR || join(here, "..", "..", "..", "dist");
-let server, browser;
-before(async () => {
-  server = await startServer({ root: distDir });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useSuite();
 
 async function chooseGuidance(page, name) {
   await page.getByRole("button", { name: "Change guidance" }).click();
@@ -26,7 +14,7 @@ async function chooseGuidance(page, name) {
 }
 
 test("the user can switch to another shipped authority's guidance, and it sticks", async () => {
-  const { page, errors, cspViolations, context } = await openPage(browser, server.url);
+  const { page, errors, cspViolations, context } = await openPage(suite.browser, suite.server.url);
   await page.getByRole("button", { name: /^Start now/ }).waitFor({ timeout: 30000 });
   await page.getByRole("button", { name: "Change guidance" }).click();
   const violations = await runAxe(page);
@@ -43,7 +31,7 @@ test("the user can switch to another shipped authority's guidance, and it sticks
   assert.match(await page.locator(".app-guidance-in-use").innerText(), /Example County/);
   await page.reload();
   await page.getByText(/Example County Council's support level guidance/).waitFor({ timeout: 30000 });
-  assert.equal(page.url(), server.url + "/", "the choice is never put in the URL");
+  assert.equal(page.url(), suite.server.url + "/", "the choice is never put in the URL");
   assert.equal(await page.evaluate(() => localStorage.length), 0);
   assert.deepEqual(await context.cookies(), []);
   assert.deepEqual(await cspViolations(), []);
@@ -52,7 +40,7 @@ test("the user can switch to another shipped authority's guidance, and it sticks
 });
 
 test("a guidance file that fails validation shows where and what is wrong", async () => {
-  const { page, context } = await openPage(browser, server.url, {
+  const { page, context } = await openPage(suite.browser, suite.server.url, {
     // Files served from the service worker's cache bypass route(); block it here.
     serviceWorkers: "block",
   });

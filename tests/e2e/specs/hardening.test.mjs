@@ -1,24 +1,13 @@
 // Hardening: nothing leaves the page, text from guidance files and answers stays text,
 // and a panic never strands a user.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { startServer } from "../serve.mjs";
-import { launchBrowser, openPage, saveScreenshot } from "../lib/browser.mjs";
+import { join } from "node:path";
+import { useSuite, DIST_DIR } from "../lib/journey.mjs";
+import { openPage, saveScreenshot } from "../lib/browser.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const distDir = process.env.DIST_DIR || join(here, "..", "..", "..", "dist");
-let server, browser;
-before(async () => {
-  server = await startServer({ root: distDir });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useSuite();
 
 const STATIC = /^\/($|index\.html$|boot\.js$|sw\.js$|app\.css$|favicon\.svg$|front-door-triage(_bg\.wasm|\.js)$|snippets\/[\w-]+\/www\/element\.js$|guidance\/[\w-]+\.json$)/;
 
@@ -52,7 +41,7 @@ for (const [pathway, setup] of [
   ["emergency", { danger: true }],
 ]) {
   test(`nothing leaves the page on a ${pathway} journey`, async () => {
-    const { page, requests, cspViolations, errors } = await openPage(browser, server.url);
+    const { page, requests, cspViolations, errors } = await openPage(suite.browser, suite.server.url);
     const sent = [];
     page.on("request", (r) => sent.push({ method: r.method(), url: r.url(), type: r.resourceType() }));
     await journey(page, setup);
@@ -62,7 +51,7 @@ for (const [pathway, setup] of [
     await page.getByText("Decision recorded").waitFor();
     for (const r of sent) {
       const url = new URL(r.url);
-      assert.equal(url.origin, new URL(server.url).origin, `third-party request: ${r.url}`);
+      assert.equal(url.origin, new URL(suite.server.url).origin, `third-party request: ${r.url}`);
       assert.equal(r.method, "GET", `not a GET: ${r.method} ${r.url}`);
       assert.notEqual(r.type, "ping", `beacon: ${r.url}`);
       assert.match(url.pathname, STATIC, `not one of the app's static files: ${url.pathname}`);
@@ -75,7 +64,7 @@ for (const [pathway, setup] of [
 }
 
 test("text from guidance files and answers is rendered as inert text", async () => {
-  const { page, context, cspViolations, errors } = await openPage(browser, server.url, {
+  const { page, context, cspViolations, errors } = await openPage(suite.browser, suite.server.url, {
     // Files served from the service worker's cache bypass route(); block it here.
     serviceWorkers: "block",
   });
@@ -85,7 +74,7 @@ test("text from guidance files and answers is rendered as inert text", async () 
     d.dismiss();
   });
   // A hostile copy of the second authority's guidance, served in its place.
-  const hostile = JSON.parse(readFileSync(join(distDir, "guidance", "example-county.json"), "utf8"));
+  const hostile = JSON.parse(readFileSync(join(DIST_DIR, "guidance", "example-county.json"), "utf8"));
   const xss = '<img src=x onerror="window.__pwned=1;alert(1)">';
   hostile.title = `County <script>window.__pwned=1</script> guidance`;
   hostile.concerns[0].text = `Routine checks missed ${xss}`;
@@ -115,7 +104,7 @@ test("text from guidance files and answers is rendered as inert text", async () 
 });
 
 test("a panic shows the recovery message and the answers survive", async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(suite.browser, suite.server.url);
   await page.getByRole("button", { name: /^Start now/ }).click();
   await page.getByLabel("School or college designated safeguarding lead").check();
   await page.getByRole("button", { name: "Continue" }).click();
