@@ -5,16 +5,21 @@ import init, { start } from "./front-door-triage.js";
 
 const status = document.getElementById("app-status");
 
-// Offline support for the standalone app (see sw.js). Not registered by embedded widgets:
-// a partner portal's page is not ours to control.
-if ("serviceWorker" in navigator) {
+// Offline support for the standalone app (see sw.js), registered once the app is up so
+// its precaching never competes with the first question. Not registered by embedded
+// widgets: a partner portal's page is not ours to control.
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker.register("/sw.js").catch(() => {
     // Without it the app still works online; nothing to tell the user.
   });
 }
+
 try {
   await init({ module_or_path: new URL("front-door-triage_bg.wasm", import.meta.url) });
   start();
+  const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
+  idle(registerServiceWorker);
 } catch (error) {
   if (status) {
     status.textContent =

@@ -16,6 +16,9 @@ use std::fmt;
 /// The demonstration guidance compiled into every build.
 pub const DEFAULT_GUIDANCE_JSON: &str = include_str!("../../www/guidance/default.json");
 
+/// Its SHA-256, computed by build.rs from the same file.
+pub const DEFAULT_GUIDANCE_SHA256: &str = env!("DEFAULT_GUIDANCE_SHA256");
+
 /// Everything wrong with a guidance file, each problem located by JSON path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GuidanceError {
@@ -56,15 +59,18 @@ pub(crate) struct CompiledActionRule {
 impl Guidance {
     /// Parses and checks a guidance file, reporting every problem found.
     pub fn from_json(text: &str) -> Result<Guidance, GuidanceError> {
+        Guidance::from_json_with_sha256(text, hex(&Sha256::digest(text.as_bytes())))
+    }
+
+    fn from_json_with_sha256(text: &str, sha256: String) -> Result<Guidance, GuidanceError> {
         let file: GuidanceFile =
             parse_json(text).map_err(|p| GuidanceError { problems: vec![p] })?;
-        let sha256 = hex(&Sha256::digest(text.as_bytes()));
         compile::compile(file, sha256)
     }
 
     /// The demonstration guidance that ships inside the app and the CLI.
     pub fn embedded_default() -> Result<Guidance, GuidanceError> {
-        Guidance::from_json(DEFAULT_GUIDANCE_JSON)
+        Guidance::from_json_with_sha256(DEFAULT_GUIDANCE_JSON, DEFAULT_GUIDANCE_SHA256.to_string())
     }
 
     pub fn file(&self) -> &GuidanceFile {
@@ -113,4 +119,19 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
             let _ = write!(s, "{b:02x}");
             s
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_build_time_hash_is_the_hash_of_the_built_in_file() {
+        let computed = Guidance::from_json(DEFAULT_GUIDANCE_JSON).unwrap();
+        assert_eq!(
+            Guidance::embedded_default().unwrap().sha256(),
+            computed.sha256()
+        );
+        assert_eq!(DEFAULT_GUIDANCE_SHA256.len(), 64);
+    }
 }
