@@ -10,7 +10,7 @@ use crate::guidance::Guidance;
 use crate::problem::Problem;
 use crate::record::DecisionRecord;
 use serde::Deserialize;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -102,6 +102,14 @@ fn parse_options(options: &JsValue) -> Result<(MountOptions, Option<js_sys::Func
 
 thread_local! {
     static WIDGETS: Cell<u32> = const { Cell::new(0) };
+    /// The widgets mounted now, so a panic's recovery message goes inside each of them
+    /// rather than into the host's page.
+    static MOUNTED: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The elements of the widgets mounted now (empty standalone).
+pub(crate) fn mounted_widgets() -> Vec<web_sys::Element> {
+    MOUNTED.with(|m| m.borrow().clone())
 }
 
 /// A mounted widget. `unmount()` removes its nodes and listeners.
@@ -117,6 +125,8 @@ impl MountHandle {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
+        let container = self.container.clone();
+        MOUNTED.with(|m| m.borrow_mut().retain(|e| *e != container));
         self.container.remove();
     }
 }
@@ -158,6 +168,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<MountHandle,
         prefix: format!("ftd{n}").into(),
     };
     let app = yew::Renderer::<Embedded>::with_root_and_props(container, props).render();
+    MOUNTED.with(|m| m.borrow_mut().push(wrapper.clone()));
     Ok(MountHandle {
         app: Some(app),
         container: wrapper,

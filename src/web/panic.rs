@@ -18,19 +18,39 @@ pub fn install_hook() {
 
 const RECOVERY_ID: &str = "app-recovery";
 
-/// Shows the recovery message (once). The panic hook calls it; so do the browser tests.
+/// Shows the recovery message (once): inside each embedded widget, or at the top of the
+/// standalone page. The panic hook calls it; so do the browser tests.
 pub fn show_recovery_message() {
     let document = gloo::utils::document();
-    if document.get_element_by_id(RECOVERY_ID).is_some() {
+    let widgets = super::embed::mounted_widgets();
+    if widgets.is_empty() {
+        if document.get_element_by_id(RECOVERY_ID).is_none() {
+            if let (Some(panel), Some(body)) = (recovery_panel(&document), document.body()) {
+                let _ = body.prepend_with_node_1(&panel);
+            }
+        }
         return;
     }
-    let Ok(panel) = document.create_element("div") else {
-        return;
-    };
+    for widget in widgets {
+        let shown = widget
+            .query_selector(".app-recovery")
+            .ok()
+            .flatten()
+            .is_some();
+        if let (false, Some(panel)) = (shown, recovery_panel(&document)) {
+            // Ids would collide between widgets; the class is enough inside one.
+            panel.remove_attribute("id").ok();
+            let _ = widget.prepend_with_node_1(&panel);
+        }
+    }
+}
+
+/// The message itself: plain text nodes only, nothing parsed as HTML.
+fn recovery_panel(document: &web_sys::Document) -> Option<web_sys::Element> {
+    let panel = document.create_element("div").ok()?;
     panel.set_id(RECOVERY_ID);
     panel.set_class_name("app-recovery govuk-width-container");
     let _ = panel.set_attribute("role", "alert");
-    // Plain text nodes only: nothing here is parsed as HTML.
     let lines = [
         ("h2", "govuk-heading-m", "Something went wrong"),
         (
@@ -51,7 +71,5 @@ pub fn show_recovery_message() {
             let _ = panel.append_child(&el);
         }
     }
-    if let Some(body) = document.body() {
-        let _ = body.prepend_with_node_1(&panel);
-    }
+    Some(panel)
 }

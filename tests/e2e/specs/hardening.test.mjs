@@ -127,3 +127,21 @@ test("a panic shows the recovery message and the answers survive", async () => {
   await page.getByRole("heading", { name: "About the child" }).waitFor({ timeout: 30000 });
   assert.equal(await page.getByLabel("Years").inputValue(), "11", "answers restored from the draft");
 });
+
+test("embedded, a panic shows the recovery message inside each widget, not in the host page", async () => {
+  const { page } = await openPage(suite.browser, suite.server.url + "/portal-demo.html");
+  const starts = page.getByRole("button", { name: /^Start now/ });
+  await starts.first().waitFor({ timeout: 30000 });
+  await page
+    .evaluate(() => import("/front-door-triage.js").then((m) => m.__panicForTests()))
+    .catch(() => {});
+  const alerts = page.locator("#triage-api, #triage-element").getByRole("alert").filter({ hasText: "Something went wrong" });
+  await alerts.first().waitFor();
+  assert.equal(await alerts.count(), 2, "one message in each of the page's two widgets");
+  assert.equal(
+    await page.evaluate(() => document.querySelectorAll(".app-recovery").length),
+    0,
+    "nothing added to the host's own document",
+  );
+  await saveScreenshot(page, "panic-recovery-embedded");
+});
