@@ -31,11 +31,24 @@ enum Loaded {
 pub fn app() -> Html {
     let file =
         use_state(|| chooser::stored_choice().unwrap_or_else(|| chooser::DEFAULT_FILE.to_string()));
-    let loaded = use_state(|| Loaded::Loading);
+    // The built-in guidance needs no fetch: load it now, so the first render is the page
+    // itself rather than "Loading" and another turn of the scheduler.
+    let loaded = use_state(|| match file.as_str() {
+        chooser::DEFAULT_FILE => match Guidance::embedded_default() {
+            Ok(g) => Loaded::Ready(Rc::new(g)),
+            Err(e) => Loaded::Failed(chooser::DEFAULT_FILE.into(), e.problems),
+        },
+        _ => Loaded::Loading,
+    });
     let choosing = use_state(|| false);
     {
         let loaded = loaded.clone();
+        let first = use_mut_ref(|| true);
         use_effect_with((*file).clone(), move |file| {
+            let initial = std::mem::replace(&mut *first.borrow_mut(), false);
+            if initial && file == chooser::DEFAULT_FILE {
+                return; // loaded above
+            }
             let file = file.clone();
             loaded.set(Loaded::Loading);
             wasm_bindgen_futures::spawn_local(async move {
