@@ -3,17 +3,9 @@
 use front_door_triage::authoring::diff::{diff, Diff};
 use front_door_triage::vignette::Suite;
 use front_door_triage::{Guidance, Pathway};
-use std::path::Path;
 use std::process::{Command, Output};
-
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read(rel: &str) -> String {
-    let path = manifest_dir().join(rel);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
+mod support;
+use support::{manifest_dir, read};
 
 fn guidance(rel: &str) -> Guidance {
     Guidance::from_json(&read(rel)).expect("shipped guidance is valid")

@@ -6,14 +6,8 @@ use front_door_triage::authoring::explain;
 use front_door_triage::Guidance;
 use std::path::Path;
 use std::process::Command;
-
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read(rel: &str) -> String {
-    std::fs::read_to_string(manifest_dir().join(rel)).expect("readable fixture")
-}
+mod support;
+use support::{manifest_dir, read};
 
 /// Checks markup is balanced: every start tag closed in order, comments, declarations and
 /// self-closing tags skipped, attribute values quoted. Returns the element names seen.

@@ -8,8 +8,10 @@
 use front_door_triage::authoring::golden::{self, Status};
 use front_door_triage::vignette::Suite;
 use front_door_triage::Guidance;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
+mod support;
+use support::{manifest_dir, read};
 
 const SHIPPED: [(&str, &str); 2] = [
     ("www/guidance/default.json", "tests/golden/default"),
@@ -19,15 +21,6 @@ const SHIPPED: [(&str, &str); 2] = [
     ),
 ];
 const SUITE: &str = "../shared/vignettes/public.json";
-
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read(rel: &str) -> String {
-    let path = manifest_dir().join(rel);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
 
 fn public_suite() -> Option<Suite> {
     let path = manifest_dir().join(SUITE);

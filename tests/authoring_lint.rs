@@ -4,17 +4,9 @@
 
 use front_door_triage::authoring::lint::{lint, lint_text, Finding, Kind, Report, Severity};
 use front_door_triage::Guidance;
-use std::path::Path;
 use std::process::{Command, Output};
-
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read(rel: &str) -> String {
-    let path = manifest_dir().join(rel);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
+mod support;
+use support::{manifest_dir, read};
 
 fn lint_fixture(name: &str) -> Report {
     lint_text(&read(&format!("tests/lint/{name}.json")))

@@ -3,12 +3,9 @@
 use front_door_triage::{evaluate, Case, Guidance};
 use serde_json::Value;
 use std::io::Write;
-use std::path::Path;
 use std::process::{Command, Output, Stdio};
-
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+mod support;
+use support::{manifest_dir, read};
 
 fn triage() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_triage"));
@@ -42,11 +39,6 @@ fn describe(o: &Output) -> String {
 
 fn fixture(name: &str) -> String {
     format!("tests/fixtures/{name}")
-}
-
-fn read(rel: &str) -> String {
-    let path = manifest_dir().join(rel);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
 /// The decision the library gives for a case file, as a JSON value.

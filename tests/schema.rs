@@ -2,12 +2,8 @@
 
 use front_door_triage::schema::guidance_schema_json;
 use serde_json::Value;
-use std::path::Path;
-
-fn read(rel: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
+mod support;
+use support::read;
 
 #[test]
 fn published_schema_is_the_generated_one() {

@@ -3,11 +3,9 @@
 use front_door_triage::vignette::{self, Suite};
 use front_door_triage::Guidance;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use std::path::PathBuf;
+mod support;
+use support::manifest_dir;
 
 /// Reads a file under `../shared`, or `None` (with a note) when the shared dir is absent.
 fn shared(rel: &str) -> Option<String> {

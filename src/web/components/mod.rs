@@ -7,6 +7,6 @@ mod links;
 mod text_area;
 
 pub use choices::{Checkbox, ChoiceOption, Radios};
-pub use error_summary::{error_for, ErrorSummary};
+pub use error_summary::{error_for, ErrorMessage, ErrorSummary};
 pub use links::{BackLink, LinkButton};
 pub use text_area::TextArea;

@@ -4,7 +4,7 @@
 use super::{PageProps, Question};
 use crate::case::KnownToSocialCare;
 use crate::flow::{ChildStatus, Mobility};
-use crate::web::components::{error_for, ChoiceOption, Radios};
+use crate::web::components::{error_for, ChoiceOption, ErrorMessage, Radios};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -82,7 +82,7 @@ pub fn child_fields(p: &PageProps) -> Html {
                         <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{ "How old is the child?" }</legend>
                         <div id={w.id("age-hint")} class="govuk-hint">{ "In years and months. For a baby under one, enter 0 years." }</div>
                         if let Some(e) = &age_error {
-                            <p class="govuk-error-message"><span class="govuk-visually-hidden">{ "Error: " }</span>{ e }</p>
+                            <ErrorMessage message={e.clone()} />
                         }
                         <div class="govuk-date-input">
                             <div class="govuk-date-input__item">
