@@ -3,9 +3,8 @@
 use front_door_triage::authoring::diff::{diff, Diff};
 use front_door_triage::vignette::Suite;
 use front_door_triage::{Guidance, Pathway};
-use std::process::{Command, Output};
 mod support;
-use support::{manifest_dir, read};
+use support::{manifest_dir, read, run};
 
 fn guidance(rel: &str) -> Guidance {
     Guidance::from_json(&read(rel)).expect("shipped guidance is valid")
@@ -166,14 +165,6 @@ fn diff_is_deterministic() {
         diff(&old, &new, None, 300).to_json(),
         diff(&old, &new, None, 300).to_json()
     );
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_triage"))
-        .current_dir(manifest_dir())
-        .args(args)
-        .output()
-        .expect("failed to run the triage binary")
 }
 
 #[test]

@@ -5,9 +5,8 @@
 use front_door_triage::authoring::explain;
 use front_door_triage::Guidance;
 use std::path::Path;
-use std::process::Command;
 mod support;
-use support::{manifest_dir, read};
+use support::{read, triage};
 
 /// Checks markup is balanced: every start tag closed in order, comments, declarations and
 /// self-closing tags skipped, attribute values quoted. Returns the element names seen.
@@ -179,8 +178,7 @@ fn the_cli_writes_svg_or_html_by_extension() {
     let dir = std::env::temp_dir().join(format!("fdt-explain-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp folder");
     let run = |out: &Path| {
-        Command::new(env!("CARGO_BIN_EXE_triage"))
-            .current_dir(manifest_dir())
+        triage()
             .args(["explain", "www/guidance/example-county.json", "-o"])
             .arg(out)
             .output()

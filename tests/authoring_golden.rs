@@ -9,9 +9,8 @@ use front_door_triage::authoring::golden::{self, Status};
 use front_door_triage::vignette::Suite;
 use front_door_triage::Guidance;
 use std::path::PathBuf;
-use std::process::{Command, Output};
 mod support;
-use support::{manifest_dir, read};
+use support::{manifest_dir, read, run};
 
 const SHIPPED: [(&str, &str); 2] = [
     ("www/guidance/default.json", "tests/golden/default"),
@@ -32,14 +31,6 @@ fn public_suite() -> Option<Suite> {
         return None;
     }
     Some(Suite::from_json(&read(SUITE)).expect("the public suite parses"))
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_triage"))
-        .current_dir(manifest_dir())
-        .args(args)
-        .output()
-        .expect("failed to run the triage binary")
 }
 
 /// A fresh folder under the system temp folder, removed when dropped.

@@ -4,9 +4,8 @@
 
 use front_door_triage::authoring::lint::{lint, lint_text, Finding, Kind, Report, Severity};
 use front_door_triage::Guidance;
-use std::process::{Command, Output};
 mod support;
-use support::{manifest_dir, read};
+use support::{manifest_dir, read, run};
 
 fn lint_fixture(name: &str) -> Report {
     lint_text(&read(&format!("tests/lint/{name}.json")))
@@ -26,14 +25,6 @@ fn finding<'r>(r: &'r Report, kind: Kind, severity: Severity, path: &str) -> &'r
     assert_eq!(found.len(), 1, "want one {kind:?} at {path}\n{}", show(r));
     assert_eq!(found[0].severity, severity, "{}", show(r));
     found[0]
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_triage"))
-        .current_dir(manifest_dir())
-        .args(args)
-        .output()
-        .expect("failed to run the triage binary")
 }
 
 #[test]

@@ -3,22 +3,9 @@
 use front_door_triage::{evaluate, Case, Guidance};
 use serde_json::Value;
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 mod support;
-use support::{manifest_dir, read};
-
-fn triage() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_triage"));
-    cmd.current_dir(manifest_dir());
-    cmd
-}
-
-fn run(args: &[&str]) -> Output {
-    triage()
-        .args(args)
-        .output()
-        .expect("failed to run the triage binary")
-}
+use support::{manifest_dir, read, run, triage};
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")

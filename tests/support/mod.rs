@@ -2,6 +2,7 @@
 #![allow(dead_code)] // each test crate uses its own subset
 
 use std::path::Path;
+use std::process::{Command, Output};
 
 pub fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -11,4 +12,19 @@ pub fn manifest_dir() -> &'static Path {
 pub fn read(rel: &str) -> String {
     let path = manifest_dir().join(rel);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// The `triage` binary, run from the crate root.
+pub fn triage() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_triage"));
+    cmd.current_dir(manifest_dir());
+    cmd
+}
+
+/// Runs `triage` with these arguments and collects its output.
+pub fn run(args: &[&str]) -> Output {
+    triage()
+        .args(args)
+        .output()
+        .expect("failed to run the triage binary")
 }
