@@ -65,20 +65,30 @@ fn parse_options(options: &JsValue) -> Result<(MountOptions, Option<js_sys::Func
                 .map_err(|_| option_error("option `onDecision` must be a function".into()))?,
         ),
     };
-    // Functions are not data: check the rest as JSON-like data with the same located
-    // errors. Through serde_json::Value first, because serde-wasm-bindgen only reads the
-    // fields a struct declares, so unknown options would otherwise pass unnoticed.
+    // Functions are not data: check the rest as JSON, with the same located errors as a
+    // guidance file. JSON.stringify would drop a function silently, so a misspelt
+    // callback name is caught here rather than ignored.
     let rest = js_sys::Object::assign(&js_sys::Object::new(), options.unchecked_ref());
     let _ = js_sys::Reflect::delete_property(&rest, &"onDecision".into());
-    let value: serde_json::Value = serde_wasm_bindgen::from_value(JsValue::from(rest))
-        .map_err(|e| option_error(format!("options must be plain data: {e}")))?;
-    let parsed: MountOptions = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner().to_string();
-        if path == "." || path.is_empty() {
-            option_error(format!("bad options: {inner}"))
+    for key in js_sys::Object::keys(&rest).iter() {
+        let value = js_sys::Reflect::get(&rest, &key).unwrap_or(JsValue::UNDEFINED);
+        if value.is_function() {
+            let key = key.as_string().unwrap_or_default();
+            return Err(option_error(format!(
+                "option `{key}` is a function; only `onDecision` may be one"
+            )));
+        }
+    }
+    let text = js_sys::JSON::stringify(&rest)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| option_error("options must be plain data".into()))?;
+    let parsed: MountOptions = crate::problem::parse_json(&text).map_err(|p| {
+        if p.path == "$" {
+            option_error(format!("bad options: {}", p.message))
         } else {
-            option_error(format!("option `{path}`: {inner}"))
+            let path = p.path.trim_start_matches('$').trim_start_matches('.');
+            option_error(format!("option `{path}`: {}", p.message))
         }
     })?;
     if parsed.guidance.is_some() && parsed.guidance_url.is_some() {
@@ -222,8 +232,10 @@ fn embedded(props: &EmbeddedProps) -> Html {
         let f = props.on_decision.clone();
         Callback::from(move |record: DecisionRecord| {
             if let Some(f) = &f {
-                let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-                if let Ok(value) = serde::Serialize::serialize(&record, &serializer) {
+                let value = serde_json::to_string(&record)
+                    .ok()
+                    .and_then(|text| js_sys::JSON::parse(&text).ok());
+                if let Some(value) = value {
                     // A throwing host callback is the host's problem, not a reason to stop.
                     let _ = f.call1(&JsValue::NULL, &value);
                 }

@@ -6,6 +6,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt;
 
+mod locate;
+
 /// A problem found in a JSON document: where (a JSON path such as `$.concerns[3].level`)
 /// and what is wrong, in plain words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -43,45 +45,25 @@ pub(crate) fn write_problems(f: &mut fmt::Formatter<'_>, problems: &[Problem]) -
 /// Parses JSON text into `T`, turning the first syntax or type error into a [`Problem`]
 /// located by JSON path (serde alone only gives a line and column).
 pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let path = json_path(err.path());
-        let inner = err.into_inner();
-        Problem::new(path, describe_serde_error(&inner))
-    })?;
-    de.end()
-        .map_err(|err| Problem::new("$", describe_serde_error(&err)))?;
-    Ok(value)
+    serde_json::from_str(text).map_err(|err| locate_error(text, &err))
 }
 
-/// JSONPath (`$.a.b[2]`) from serde_path_to_error's segments. Segments it could not name
-/// (input cut off inside a key) are left out: the path stops at the last one it knows.
-pub(crate) fn json_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::from("$");
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } if is_plain_key(key) => {
-                out.push('.');
-                out.push_str(key);
-            }
-            Segment::Map { key } => out.push_str(&format!("[{key:?}]")),
-            Segment::Enum { variant } => {
-                out.push('.');
-                out.push_str(variant);
-            }
-            Segment::Unknown => break,
-        }
-    }
-    out
-}
-
-fn is_plain_key(key: &str) -> bool {
-    !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$' || c == '-')
+/// The [`Problem`] for a serde_json error on `text`: where, as a JSON path, and what.
+pub(crate) fn locate_error(text: &str, err: &serde_json::Error) -> Problem {
+    use serde_json::error::Category;
+    let message = describe_serde_error(err);
+    let anchor = match err.classify() {
+        Category::Data => locate::Anchor::for_message(&message),
+        Category::Eof => locate::Anchor::Unfinished,
+        _ if message.contains("trailing comma") => locate::Anchor::Unfinished,
+        _ => locate::Anchor::Syntax,
+    };
+    let offset = locate::offset_of(text, err.line(), err.column());
+    let maybe_past_fault = err.classify() == Category::Syntax;
+    Problem::new(
+        locate::path_at(text, offset, maybe_past_fault, anchor),
+        message,
+    )
 }
 
 fn describe_serde_error(err: &serde_json::Error) -> String {
@@ -136,6 +118,33 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn a_missing_field_is_located_at_its_object_even_in_compact_json() {
+        let err = parse_json::<Sample>(r#"{"items":[{"level":1},{}]}"#).unwrap_err();
+        assert_eq!(err.path, "$.items[1]");
+        assert!(
+            err.message.starts_with("missing field `level`"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn an_unknown_field_is_located_at_its_key_even_when_the_object_then_closes() {
+        let err = parse_json::<Sample>("{\"items\":[{\"level\":1,\"colour\":2}]}").unwrap_err();
+        assert_eq!(err.path, "$.items[0].colour");
+        let err = parse_json::<Sample>("{\"items\":[{\"a b\"}]}").unwrap_err();
+        assert_eq!(err.path, "$.items[0][\"a b\"]");
+    }
+
+    #[test]
+    fn text_cut_off_is_located_at_the_value_being_read() {
+        let err = parse_json::<Sample>("{\"items\":[{\"level\": 1},{\"level\": tr").unwrap_err();
+        assert_eq!(err.path, "$.items[1].level");
+        let err = parse_json::<Sample>("{\"items\":[{\"lev").unwrap_err();
+        assert_eq!(err.path, "$.items[0]");
     }
 
     #[test]
