@@ -145,6 +145,7 @@ fn one_level_apart(a: &str, b: &str) -> bool {
     })
 }
 
+/// For a failure message: the line serde_json stops at, and the one before it.
 fn near(text: &str) -> String {
     let e = serde_json::from_str::<serde_json::Value>(text).err();
     match e {
