@@ -40,10 +40,37 @@ export const STEP_TIMEOUT = 10_000;
  * `getByRole`, `getByLabel` and `locator` on `this.page`.
  */
 export class Widget extends App {
-  constructor({ page, root, name, errors, cspViolations }) {
+  /** `sizedByHost`: the root is an iframe's body and the host sizes the frame to its content. */
+  constructor({ page, root, name, errors, cspViolations, sizedByHost = false }) {
     super({ page: root, errors, cspViolations }, name, '');
     this.realPage = page;
     this.root = root;
+    this.sizedByHost = sizedByHost;
+  }
+
+  /**
+   * A frame the host sizes from resize messages is briefly shorter than a step that has
+   * just grown. Playwright scrolls inside the frame to reach a control, the host then
+   * grows the frame, the frame's scroll snaps back to the top, and the click lands on
+   * whatever moved under the pointer. A person clicks after the frame has grown; so does
+   * the test: it waits until the content fits the frame.
+   */
+  async settled() {
+    if (!this.sizedByHost) return;
+    const fits = () => this.root.evaluate(() => ({
+      content: document.documentElement.scrollHeight,
+      frame: window.innerHeight,
+    }));
+    const deadline = Date.now() + STEP_TIMEOUT;
+    for (;;) {
+      const { content, frame } = await fits();
+      if (content <= frame) return;
+      if (Date.now() > deadline) {
+        throw new Error(`${this.name}: the host never sized the frame to its content ` +
+          `(${content}px of content, ${frame}px of frame): the frame stays scrollable and clicks race its resizing`);
+      }
+      await this.realPage.waitForTimeout(50);
+    }
   }
 
   h1() {
@@ -89,7 +116,7 @@ export class Widget extends App {
    */
   async journey(c, { afterStep = async () => {}, started = false } = {}) {
     if (!started) {
-      await this.startButton().click();
+      await this.click(this.startButton());
       await this.expectHeading(HEADINGS.safety);
       await afterStep('safety');
       await this.answerSafety(false);

@@ -241,10 +241,28 @@ export class App {
     return this.page.getByRole('button', { name, exact: true });
   }
 
+  /**
+   * Waits until the layout a click aims at has stopped moving. Nothing to wait for on a
+   * page of its own; an embedded widget may say otherwise (see Widget in embed.mjs).
+   */
+  async settled() {}
+
+  /** Clicks `target` once the layout has settled. */
+  async click(target) {
+    await this.settled();
+    await target.click();
+  }
+
+  /** Checks the radio or checkbox `target` once the layout has settled. */
+  async check(target) {
+    await this.settled();
+    await target.check();
+  }
+
   /** Presses the page's submit button (`label`) and waits for `heading`. */
   async next(heading, label = 'Continue') {
     await this.shotOnce();
-    await this.button(label).click();
+    await this.click(this.button(label));
     await this.expectHeading(heading);
   }
 
@@ -252,20 +270,20 @@ export class App {
 
   async start() {
     await this.shotOnce();
-    await this.startButton().click();
+    await this.click(this.startButton());
     await this.expectHeading(HEADINGS.audience);
   }
 
   async chooseAudience(audience, { mode } = {}) {
-    await this.page.getByRole('radio', { name: AUDIENCE_LABELS[audience] }).check();
+    await this.check(this.page.getByRole('radio', { name: AUDIENCE_LABELS[audience] }));
     if (mode) {
       const label = mode === 'expert' ? 'All questions on one page' : 'One question at a time';
-      await this.radio('How do you want to work?', label).check();
+      await this.check(this.radio('How do you want to work?', label));
     }
   }
 
   async answerSafety(danger) {
-    await this.radio(HEADINGS.safety, danger ? 'Yes' : 'No').check();
+    await this.check(this.radio(HEADINGS.safety, danger ? 'Yes' : 'No'));
   }
 
   /**
@@ -273,29 +291,29 @@ export class App {
    * { unborn, years, months, mobile (true/false, babies only), send, known }
    */
   async answerChild({ unborn = false, years = '', months = '', mobile, send = false, known = 'none' } = {}) {
-    await this.radio('Has the child been born?', unborn ? 'No, the baby is not born yet' : 'Yes').check();
+    await this.check(this.radio('Has the child been born?', unborn ? 'No, the baby is not born yet' : 'Yes'));
     if (!unborn) {
       const age = this.page.getByRole('group', { name: 'How old is the child?' });
       await age.getByLabel('Years', { exact: true }).fill(String(years));
       await age.getByLabel('Months', { exact: true }).fill(String(months));
       if (mobile !== undefined) {
-        await this.radio('Can the baby move around on their own yet?', mobile ? 'Yes' : 'No, not yet mobile').check();
+        await this.check(this.radio('Can the baby move around on their own yet?', mobile ? 'Yes' : 'No, not yet mobile'));
       }
     }
-    await this.radio('Does the child have a disability or special educational needs (SEND)?', send ? 'Yes' : 'No, or not known').check();
-    await this.radio("Is the child known to children's social care now?", KNOWN_LABELS[known]).check();
+    await this.check(this.radio('Does the child have a disability or special educational needs (SEND)?', send ? 'Yes' : 'No, or not known'));
+    await this.check(this.radio("Is the child known to children's social care now?", KNOWN_LABELS[known]));
   }
 
   async tickConcerns(codes) {
-    for (const code of codes) await this.concernBox(code).check();
+    for (const code of codes) await this.check(this.concernBox(code));
   }
 
   async tickStrengths(codes) {
-    for (const code of codes) await this.strengthBox(code).check();
+    for (const code of codes) await this.check(this.strengthBox(code));
   }
 
   async answerViews({ consent, voice, notes } = {}) {
-    if (consent) await this.radio('Has the family agreed to you asking for help?', CONSENT_LABELS[consent]).check();
+    if (consent) await this.check(this.radio('Has the family agreed to you asking for help?', CONSENT_LABELS[consent]));
     if (voice !== undefined) await this.page.getByLabel('What does the child say? (optional)').fill(voice);
     if (notes !== undefined) await this.page.getByLabel('Other notes (optional)').fill(notes);
   }
@@ -348,7 +366,7 @@ export class App {
 
   async getRecommendation() {
     await this.shotOnce();
-    await this.button('Get recommendation').click();
+    await this.click(this.button('Get recommendation'));
     await this.outcome().waitFor({ state: 'visible' });
   }
 
@@ -378,12 +396,12 @@ export class App {
   /** Records the decision. { agrees: true } or { agrees: false, pathway, reason }. */
   async recordDecision({ agrees = true, pathway, reason } = {}) {
     const group = 'Do you agree with this recommendation?';
-    await this.radio(group, agrees ? 'Yes' : 'No, I have decided on a different route').check();
+    await this.check(this.radio(group, agrees ? 'Yes' : 'No, I have decided on a different route'));
     if (!agrees) {
-      if (pathway) await this.radio('Which route have you decided on?', pathwayTitle(pathway)).check();
+      if (pathway) await this.check(this.radio('Which route have you decided on?', pathwayTitle(pathway)));
       if (reason !== undefined) await this.page.getByLabel('Why have you decided on a different route?').fill(reason);
     }
-    await this.button('Record decision').click();
+    await this.click(this.button('Record decision'));
   }
 
   recordedBanner() {

@@ -88,8 +88,8 @@ async function openApiHost() {
   return opened;
 }
 
-function widget(opened, root, name) {
-  return new Widget({ ...opened, root, name });
+function widget(opened, root, name, { sizedByHost = false } = {}) {
+  return new Widget({ ...opened, root, name, sizedByHost });
 }
 
 /** What the host page owns and an embedded widget must never change. */
@@ -606,7 +606,9 @@ async function openIframeHost({ parentOrigin, other, extra = {} }) {
   const query = new URLSearchParams({ src });
   if (other) query.set('other', other);
   const opened = await open(`${hostOrigin}/${HOST_DIR}/iframe-host.html?${query}`);
-  const w = widget(opened, opened.page.frameLocator('#triage').locator('body'), 'embed-iframe');
+  // Only a parent named in parent_origin receives the resize messages that size the frame.
+  const sizedByHost = parentOrigin === hostOrigin;
+  const w = widget(opened, opened.page.frameLocator('#triage').locator('body'), 'embed-iframe', { sizedByHost });
   return { opened, w, page: opened.page };
 }
 
@@ -667,6 +669,9 @@ test('iframe: resize messages follow the content, and one decision message goes 
     });
     await w.recordDecision({ agrees: true });
     await w.recordedBanner().waitFor();
+    // Every click above already waited for the frame to fit its content; the last page
+    // must fit too, with nothing left below an inner scroll (its footer's margin included).
+    await w.settled();
     await w.shot('recorded');
     await page.waitForTimeout(500);
 
