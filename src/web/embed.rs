@@ -79,7 +79,19 @@ fn parse_options(options: &JsValue) -> Result<(MountOptions, Option<js_sys::Func
             )));
         }
     }
-    let text = js_sys::JSON::stringify(&rest)
+    // JSON.stringify writes NaN and ±Infinity as null, which an optional field would take
+    // as "not given": spell them as strings instead, so serde refuses them at their path.
+    let spell_non_finite =
+        Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, value: JsValue| {
+            match value.as_f64() {
+                Some(n) if n.is_nan() => JsValue::from_str("NaN"),
+                Some(n) if n.is_infinite() => {
+                    JsValue::from_str(if n > 0.0 { "Infinity" } else { "-Infinity" })
+                }
+                _ => value,
+            }
+        });
+    let text = js_sys::JSON::stringify_with_replacer(&rest, spell_non_finite.as_ref())
         .ok()
         .and_then(|t| t.as_string())
         .ok_or_else(|| option_error("options must be plain data".into()))?;

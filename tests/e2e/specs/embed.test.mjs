@@ -356,6 +356,12 @@ test('JS API: bad options throw an Error naming the option, and a bad initialCas
         onDecision: attempt({ onDecision: 5 }),
         sha: attempt({ guidanceSha256: 'xyz' }),
         both: attempt({ guidance: { id: 'x' }, guidanceUrl: '/guidance/default.json' }),
+        // Values JSON cannot carry (options are read as JSON; README, "Embedding").
+        notANumber: attempt({ initialCase: { child: { age_years: NaN } } }),
+        infinite: attempt({ initialCase: { child: { age_years: -Infinity } } }),
+        date: attempt({ audience: new Date(0) }),
+        bigint: attempt({ initialCase: { child: { age_years: 7n } } }),
+        otherFunction: attempt({ onDecison: () => {} }),
       };
     });
     const expect = {
@@ -367,6 +373,11 @@ test('JS API: bad options throw an Error naming the option, and a bad initialCas
       onDecision: [/onDecision/],
       sha: [/guidanceSha256/],
       both: [/guidanceUrl/, /guidance\b/],
+      notANumber: [/initialCase\.child\.age_years/, /"NaN"/],
+      infinite: [/initialCase\.child\.age_years/, /"-Infinity"/],
+      date: [/audience/, /1970/],
+      bigint: [/plain data/],
+      otherFunction: [/onDecison/, /function/],
     };
     // An unknown concern code is data the guidance decides on: a located error in the widget.
     const badCase = { ...PREFILL, concerns: ['not_a_real.concern_code'] };
