@@ -32,14 +32,23 @@ async function start(origin) {
   const root = document.getElementById("app");
   const post = (message) => window.parent.postMessage(message, origin);
   let handle;
+  // Each widget gets a fresh element: a refused one (bad options) leaves no shadow root
+  // behind to hide the message that says why.
   const open = (initialCase) => {
     handle?.unmount();
+    handle = undefined;
     const options = { onDecision: (record) => post({ type: "front-door-triage:decision", record }) };
     if (params.has("audience")) options.audience = params.get("audience");
     if (initialCase) options.initialCase = initialCase;
-    handle = mount(root, options);
+    const element = document.createElement("div");
+    root.replaceChildren(element);
+    try {
+      handle = mount(element, options);
+    } catch (error) {
+      status.textContent = `The triage tool could not start: ${error && error.message}`;
+      root.replaceChildren(status);
+    }
   };
-  root.replaceChildren();
   open(null);
 
   // The host may prefill what it knows; only the named parent may.

@@ -109,6 +109,8 @@ pub fn app() -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct GuidanceErrorProps {
+    #[prop_or(AttrValue::Static("This guidance file cannot be used"))]
+    pub heading: AttrValue,
     pub source: AttrValue,
     pub problems: Vec<crate::problem::Problem>,
     /// Inside a host page: no main landmark of its own.
@@ -116,12 +118,13 @@ pub struct GuidanceErrorProps {
     pub embedded: bool,
 }
 
-/// A guidance file that fails validation: which file, where, and what is wrong.
+/// A guidance file (or a host's prefilled case) that fails validation: which, where, and
+/// what is wrong.
 #[function_component(GuidanceErrorPage)]
 pub fn guidance_error_page(props: &GuidanceErrorProps) -> Html {
     let content = html! {
         <>
-                <h1 class="govuk-heading-l">{ "This guidance file cannot be used" }</h1>
+                <h1 class="govuk-heading-l">{ props.heading.clone() }</h1>
                 <p class="govuk-body">{ format!("There are problems in {}. Ask whoever looks after it to fix them:", props.source) }</p>
                 <ul class="govuk-list govuk-list--bullet app-guidance-problems">
                     { for props.problems.iter().map(|p| html! { <li><code>{ &p.path }</code>{ ": " }{ &p.message }</li> }) }

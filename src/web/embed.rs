@@ -108,6 +108,21 @@ fn parse_options(options: &JsValue) -> Result<(MountOptions, Option<js_sys::Func
             "give `guidance` or `guidanceUrl`, not both".into(),
         ));
     }
+    if let Some(url) = &parsed.guidance_url {
+        // Only a web address is fetched: `javascript:`, `data:` and the like are refused
+        // here, by name, rather than handed to fetch for the CSP to block.
+        let base = gloo::utils::document().base_uri().ok().flatten();
+        let resolved = match &base {
+            Some(base) => web_sys::Url::new_with_base(url, base),
+            None => web_sys::Url::new(url),
+        };
+        let web = resolved.is_ok_and(|u| matches!(u.protocol().as_str(), "http:" | "https:"));
+        if !web {
+            return Err(option_error(format!(
+                "option `guidanceUrl` must be a web address (http or https, or relative to the page), not {url:?}"
+            )));
+        }
+    }
     if let Some(sha) = &parsed.guidance_sha256 {
         if sha.len() != 64
             || !sha
@@ -258,6 +273,10 @@ fn embedded(props: &EmbeddedProps) -> Html {
         Loading::Waiting => {
             html! { <p class="govuk-body" role="status">{ "Loading the triage tool…" }</p> }
         }
+        Loading::Failed(source, problems) if source == INITIAL_CASE => html! {
+            <GuidanceErrorPage heading="The details passed in cannot be used"
+                source={source.clone()} problems={problems.clone()} embedded=true />
+        },
         Loading::Failed(source, problems) => html! {
             <GuidanceErrorPage source={source.clone()} problems={problems.clone()} embedded=true />
         },
@@ -268,6 +287,9 @@ fn embedded(props: &EmbeddedProps) -> Html {
         },
     }
 }
+
+/// The source named when a host's prefilled case does not fit the guidance.
+const INITIAL_CASE: &str = "the initialCase option";
 
 async fn load(options: &MountOptions) -> Loading {
     let (source, loaded) = match (&options.guidance, &options.guidance_url) {
@@ -315,7 +337,7 @@ async fn load(options: &MountOptions) -> Loading {
                 .into_iter()
                 .map(|p| Problem::new(p.path.replacen('$', "$.initialCase", 1), p.message))
                 .collect();
-            return Loading::Failed("the initialCase option".into(), problems);
+            return Loading::Failed(INITIAL_CASE.into(), problems);
         }
     }
     Loading::Ready(Rc::new(guidance))

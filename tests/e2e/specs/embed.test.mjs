@@ -385,6 +385,8 @@ test('JS API: bad options throw an Error naming the option, and a bad initialCas
     await watchForStart(page, ['w2']);
     const w2 = widget(opened, page.locator('#w2'), 'embed-api-bad-case');
     await w2.root.getByText('$.initialCase.concerns[0]', { exact: false }).waitFor({ timeout: APP_TIMEOUT });
+    // The portal's case is at fault, not the guidance: the heading says so.
+    await w2.root.getByRole('heading', { name: 'The details passed in cannot be used' }).waitFor();
     await w2.shot('located-error');
     const text = await w2.text();
     assert.match(text, /not_a_real\.concern_code|unknown/i, `the error says what is wrong: ${text}`);
@@ -415,6 +417,111 @@ test('JS API: bad options throw an Error naming the option, and a bad initialCas
 
 // ---------------------------------------------------------------------------
 // 3. Guidance from the host
+
+// Markup a host (or whoever fills its configuration) could pass in: it must reach the
+// screen as text, never as elements, and never run.
+const XSS_IMG = '<img src=x onerror="window.__pwned=1;alert(1)">';
+const XSS_SCRIPT = '<script>window.__pwned=1</script>';
+
+/** The markup that would show an injection worked, in a widget's shadow root or a document. */
+function injected(target) {
+  return target.evaluate(() => {
+    const scopes = [document, ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean)];
+    const found = scopes.flatMap((s) => [...s.querySelectorAll('img, a[href^="javascript:"], main script, .app-host script, iframe[srcdoc]')]);
+    return { elements: found.map((e) => e.outerHTML.slice(0, 80)), pwned: window.__pwned ?? null };
+  });
+}
+
+test('hostile options: markup in inline guidance, prefilled codes, option values and attributes stays inert text', T, async () => {
+  const opened = await openApiHost();
+  const { page } = opened;
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  try {
+    // Inline guidance whose words carry markup: shown as written on check your answers.
+    const hostile = structuredClone(guidance());
+    hostile.title = `Portal ${XSS_SCRIPT} guidance`;
+    const witnessed = hostile.concerns.find((c) => c.code === PREFILL.concerns[0]);
+    witnessed.text = `Heard shouting ${XSS_IMG}`;
+    await page.evaluate(([g, c]) => window.fdtMount('h1', { audience: 'school_dsl', guidance: g, initialCase: c }), [hostile, PREFILL]);
+    const w1 = widget(opened, page.locator('#h1'), 'embed-hostile-guidance');
+    await w1.expectHeading(HEADINGS.check, APP_TIMEOUT);
+    await w1.root.getByText(`Heard shouting ${XSS_IMG}`).first().waitFor();
+
+    // A prefilled concern code that is markup: the located error quotes it as text.
+    await page.evaluate((c) => window.fdtMount('h2', { initialCase: c }), { ...PREFILL, concerns: [XSS_IMG] });
+    const w2 = widget(opened, page.locator('#h2'), 'embed-hostile-code');
+    await w2.root.getByRole('alert').filter({ hasText: '$.initialCase.concerns[0]' }).waitFor({ timeout: APP_TIMEOUT });
+    assert.ok((await w2.text()).includes(XSS_IMG), `the code is quoted as typed: ${await w2.text()}`);
+
+    // Option values that are markup or a script address: refused, the thrown message
+    // quotes them, nothing is attached, and nothing is fetched (so the CSP never has to
+    // block a javascript: fetch).
+    const JS_URL = 'javascript:window.__pwned=1';
+    const refusals = await page.evaluate((attempts) => attempts.map((options) => {
+      const element = document.createElement('div');
+      try {
+        window.fdt.mount(element, options);
+        return null;
+      } catch (error) {
+        return { message: error.message, shadow: element.shadowRoot !== null };
+      }
+    }), [{ audience: XSS_IMG }, { guidanceUrl: JS_URL }, { guidanceUrl: 'data:application/json,{}' }]);
+    for (const [i, [option, value]] of [['audience', XSS_IMG], ['guidanceUrl', JS_URL], ['guidanceUrl', 'data:']].entries()) {
+      const r = refusals[i];
+      assert.ok(r, `${option} ${value} is refused`);
+      assert.ok(r.message.includes(option) && r.message.includes(value), `the message names ${option} and quotes the value: ${r.message}`);
+      assert.equal(r.shadow, false, `nothing attached for ${option} ${value}`);
+    }
+
+    // The same as attributes of the custom element: the error shows as text inside it.
+    for (const [id, attribute, value] of [['h3', 'audience', XSS_IMG], ['h4', 'guidance-url', JS_URL]]) {
+      await page.evaluate(([id, attribute, value]) => {
+        const element = document.createElement('front-door-triage');
+        element.id = id;
+        element.setAttribute(attribute, value);
+        document.querySelector('main').append(element);
+      }, [id, attribute, value]);
+      const w = widget(opened, page.locator(`#${id}`), `embed-hostile-${attribute}`);
+      await w.root.getByRole('alert').waitFor({ timeout: APP_TIMEOUT });
+      assert.ok((await w.text()).includes(value), `the ${attribute} attribute is quoted as typed: ${await w.text()}`);
+    }
+
+    await page.waitForTimeout(500);
+    await saveScreenshot(page, 'embed-hostile-options');
+    assert.deepEqual(await injected(page), { elements: [], pwned: null }, 'no markup became elements and nothing ran');
+    assert.deepEqual(dialogs, [], 'no dialog opened');
+    await assertClean(opened);
+  } finally {
+    await opened.context.close();
+  }
+});
+
+test('iframe: a markup audience in the address shows as text in the frame, which says why it cannot start', T, async () => {
+  const { opened, page } = await openIframeHost({ parentOrigin: hostOrigin, extra: { audience: XSS_IMG } });
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  try {
+    const frame = page.frameLocator('#triage');
+    await frame.getByText('could not start').waitFor({ timeout: APP_TIMEOUT });
+    const text = await frame.locator('body').innerText();
+    assert.ok(text.includes(XSS_IMG), `the value is quoted as typed: ${text}`);
+    const triage = page.frames().find((f) => f.url().startsWith(`${appOrigin}/embed.html`));
+    await page.waitForTimeout(500);
+    await saveScreenshot(page, 'embed-iframe-hostile-audience');
+    assert.deepEqual(await injected(triage), { elements: [], pwned: null }, 'no markup became elements and nothing ran');
+    assert.deepEqual(dialogs, []);
+    await assertClean(opened);
+  } finally {
+    await opened.context.close();
+  }
+});
 
 test('JS API: guidance from the host page: guidanceUrl, a SHA-256 pin, a wrong pin and a missing file', T, async () => {
   const opened = await openApiHost();
