@@ -7,20 +7,38 @@ export function style_url() {
   return new URL("../../../app.css", import.meta.url).href;
 }
 
+/** The element's attributes and the mount() options they set. */
+const ATTRIBUTES = { audience: "audience", "guidance-url": "guidanceUrl", "guidance-sha256": "guidanceSha256" };
+
 /** Registers <front-door-triage> once; `mount` is the Rust mount(element, options). */
 export function define_element(mount) {
   if (customElements.get("front-door-triage")) return;
   class FrontDoorTriageElement extends HTMLElement {
+    static get observedAttributes() {
+      return Object.keys(ATTRIBUTES);
+    }
     connectedCallback() {
-      if (this._handle) return;
+      if (!this._handle) this._open();
+    }
+    disconnectedCallback() {
+      this._close();
+    }
+    // A host that sets or changes an attribute after the element is on the page (as
+    // frameworks do) gets a widget with the new settings, started afresh.
+    attributeChangedCallback(_name, before, after) {
+      if (before === after || !this.isConnected || !this._opened) return;
+      this._close();
+      this._open();
+    }
+    _open() {
+      this._opened = true;
       const options = {
         onDecision: (record) =>
           this.dispatchEvent(
             new CustomEvent("front-door-triage:decision", { detail: record, bubbles: true, composed: true }),
           ),
       };
-      const attributes = { audience: "audience", "guidance-url": "guidanceUrl", "guidance-sha256": "guidanceSha256" };
-      for (const [attribute, option] of Object.entries(attributes)) {
+      for (const [attribute, option] of Object.entries(ATTRIBUTES)) {
         if (this.hasAttribute(attribute)) options[option] = this.getAttribute(attribute);
       }
       try {
@@ -33,9 +51,10 @@ export function define_element(mount) {
         root.replaceChildren(message);
       }
     }
-    disconnectedCallback() {
+    _close() {
       this._handle?.unmount();
       this._handle = undefined;
+      this._opened = false;
     }
   }
   customElements.define("front-door-triage", FrontDoorTriageElement);

@@ -415,9 +415,6 @@ test('JS API: bad options throw an Error naming the option, and a bad initialCas
   }
 });
 
-// ---------------------------------------------------------------------------
-// 3. Guidance from the host
-
 // Markup a host (or whoever fills its configuration) could pass in: it must reach the
 // screen as text, never as elements, and never run.
 const XSS_IMG = '<img src=x onerror="window.__pwned=1;alert(1)">';
@@ -500,28 +497,8 @@ test('hostile options: markup in inline guidance, prefilled codes, option values
   }
 });
 
-test('iframe: a markup audience in the address shows as text in the frame, which says why it cannot start', T, async () => {
-  const { opened, page } = await openIframeHost({ parentOrigin: hostOrigin, extra: { audience: XSS_IMG } });
-  const dialogs = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    d.dismiss();
-  });
-  try {
-    const frame = page.frameLocator('#triage');
-    await frame.getByText('could not start').waitFor({ timeout: APP_TIMEOUT });
-    const text = await frame.locator('body').innerText();
-    assert.ok(text.includes(XSS_IMG), `the value is quoted as typed: ${text}`);
-    const triage = page.frames().find((f) => f.url().startsWith(`${appOrigin}/embed.html`));
-    await page.waitForTimeout(500);
-    await saveScreenshot(page, 'embed-iframe-hostile-audience');
-    assert.deepEqual(await injected(triage), { elements: [], pwned: null }, 'no markup became elements and nothing ran');
-    assert.deepEqual(dialogs, []);
-    await assertClean(opened);
-  } finally {
-    await opened.context.close();
-  }
-});
+// ---------------------------------------------------------------------------
+// 3. Guidance from the host
 
 test('JS API: guidance from the host page: guidanceUrl, a SHA-256 pin, a wrong pin and a missing file', T, async () => {
   const opened = await openApiHost();
@@ -709,6 +686,44 @@ test("custom element: host CSS cannot reach into the Shadow DOM, and the widget'
   } finally {
     await plain.opened.context.close();
     await hostile.opened.context.close();
+  }
+});
+
+test('custom element: attributes set or changed after it is on the page restart it with the new settings', T, async () => {
+  const opened = await open(`${appOrigin}/${HOST_DIR}/element.html`);
+  const { page } = opened;
+  try {
+    const w = widget(opened, page.locator('#triage'), 'embed-element-attributes');
+    await w.waitForStart(APP_TIMEOUT);
+    const defaultName = `${guidance().authority.name}'s support level guidance`;
+    await w.root.getByText(defaultName).waitFor();
+    const set = (name, value) => page.evaluate(([n, v]) => document.getElementById('triage').setAttribute(n, v), [name, value]);
+
+    // Other guidance, as a framework would set it once its data arrives.
+    await set('guidance-url', '/guidance/example-county.json');
+    await w.root.getByText('Example County Council', { exact: false }).first().waitFor({ timeout: APP_TIMEOUT });
+    await w.waitForStart();
+    assert.equal(await w.root.getByText(defaultName).count(), 0, 'the built-in guidance is gone');
+    await w.shot('other-guidance');
+
+    // A bad value: the element says why, inside itself; a good one brings the widget back.
+    await set('audience', 'teacher');
+    await w.root.getByRole('alert').filter({ hasText: 'audience' }).waitFor({ timeout: APP_TIMEOUT });
+    assert.equal(await w.startButton().count(), 0, 'no widget with a bad audience');
+    await set('audience', 'school_dsl');
+    await w.waitForStart(APP_TIMEOUT);
+    await w.root.getByText('Example County Council', { exact: false }).first().waitFor();
+    assert.equal(await w.root.getByRole('alert').count(), 0, 'the message went with the bad value');
+
+    // The same value again is not a change: the journey in progress is kept.
+    await w.click(w.startButton());
+    await w.expectHeading(HEADINGS.safety);
+    await set('audience', 'school_dsl');
+    await page.waitForTimeout(300);
+    await w.expectHeading(HEADINGS.safety);
+    await assertClean(opened);
+  } finally {
+    await opened.context.close();
   }
 });
 
@@ -918,6 +933,29 @@ test('iframe: without a valid parent_origin, embed.html refuses to start and say
       assert.deepEqual(wasm, [], `${name}: the app was never started`);
       await saveScreenshot(page, `embed-iframe-refused-${name}`);
     }
+    await assertClean(opened);
+  } finally {
+    await opened.context.close();
+  }
+});
+
+test('iframe: a markup audience in the address shows as text in the frame, which says why it cannot start', T, async () => {
+  const { opened, page } = await openIframeHost({ parentOrigin: hostOrigin, extra: { audience: XSS_IMG } });
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  try {
+    const frame = page.frameLocator('#triage');
+    await frame.getByText('could not start').waitFor({ timeout: APP_TIMEOUT });
+    const text = await frame.locator('body').innerText();
+    assert.ok(text.includes(XSS_IMG), `the value is quoted as typed: ${text}`);
+    const triage = page.frames().find((f) => f.url().startsWith(`${appOrigin}/embed.html`));
+    await page.waitForTimeout(500);
+    await saveScreenshot(page, 'embed-iframe-hostile-audience');
+    assert.deepEqual(await injected(triage), { elements: [], pwned: null }, 'no markup became elements and nothing ran');
+    assert.deepEqual(dialogs, []);
     await assertClean(opened);
   } finally {
     await opened.context.close();
