@@ -38,7 +38,8 @@ const MIME = {
 /**
  * Start serving `root`. Port 0 picks a free port (what the tests use).
  * Resolves to { url, close(), requests, server }; `requests` is this server's
- * own log of { method, path } for every request received, in order.
+ * own log of { method, path, status } for every request received, in order
+ * (`status` is set once the response is sent).
  */
 export async function startServer({ root, host = '127.0.0.1', port = 0, csp = STRICT_CSP } = {}) {
   if (!root) throw new Error('startServer: root is required');
@@ -46,11 +47,20 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, csp = ST
   const requests = [];
 
   const server = createServer(async (req, res) => {
+    const log = (logged) => {
+      const entry = { method: req.method, path: logged, status: undefined };
+      requests.push(entry);
+      res.on('finish', () => {
+        entry.status = res.statusCode;
+      });
+    };
     // Security headers go on EVERY response, errors included, so a 404 page
     // can't be used to sneak past the policy either.
     res.setHeader('Content-Security-Policy', csp);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
+    // no-cache: the browser may keep a copy but must ask first; the validators below let
+    // it hear "304, yours is current" rather than download the file again.
     res.setHeader('Cache-Control', 'no-cache');
 
     // Decode the raw path ourselves: new URL() would quietly collapse "/../"
@@ -59,10 +69,10 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, csp = ST
     try {
       urlPath = decodeURIComponent(req.url.split(/[?#]/)[0]);
     } catch {
-      requests.push({ method: req.method, path: req.url });
+      log(req.url);
       return send(res, 400, 'Bad Request');
     }
-    requests.push({ method: req.method, path: urlPath });
+    log(urlPath);
 
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
@@ -91,6 +101,15 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, csp = ST
         info = await stat(file);
       }
       if (!info.isFile()) return send(res, 404, 'Not Found');
+      // A deployment rewrites files, so size and modification time identify a version.
+      const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      res.setHeader('ETag', etag);
+      res.setHeader('Last-Modified', info.mtime.toUTCString());
+      const known = (req.headers['if-none-match'] || '').split(',').map((t) => t.trim());
+      if (known.includes(etag) || known.includes('*')) {
+        res.writeHead(304);
+        return res.end();
+      }
       res.writeHead(200, {
         'Content-Type': MIME[path.extname(file).toLowerCase()] || 'application/octet-stream',
         'Content-Length': info.size,

@@ -76,6 +76,26 @@ test("after one visit the app loads and completes a journey offline", async () =
   assert.deepEqual(errors.page, []);
 });
 
+test("a first visit downloads each file once: the service worker revalidates what the page already has", async () => {
+  const start = server.requests.length;
+  const { page, context } = await openPage(browser, server.url);
+  try {
+    await page.getByRole("button", { name: /^Start now/ }).waitFor({ timeout: 30000 });
+    // Active means installed: every file of the precache is in the cache by now.
+    await waitForServiceWorker(page);
+    const log = server.requests.slice(start);
+    const downloads = (p) => log.filter((r) => r.path === p && r.status === 200).length;
+    const wasm = "/front-door-triage_bg.wasm";
+    const statuses = log.filter((r) => r.path === wasm).map((r) => r.status);
+    assert.equal(downloads(wasm), 1, `the wasm was downloaded once, not again for the cache: ${statuses}`);
+    assert.ok(statuses.includes(304), `the service worker asked and was told its copy is current: ${statuses}`);
+    const twice = [...new Set(log.map((r) => r.path))].filter((p) => downloads(p) > 1);
+    assert.deepEqual(twice, [], "no file is downloaded twice on a first visit");
+  } finally {
+    await context.close();
+  }
+});
+
 test("a new deployment replaces the cache cleanly", async () => {
   const { page } = await openPage(browser, server.url);
   await page.getByRole("button", { name: /^Start now/ }).waitFor({ timeout: 30000 });
