@@ -10,12 +10,11 @@
 use front_door_triage::case::{Audience, Case, Child, Consent, KnownToSocialCare};
 use front_door_triage::{evaluate, Guidance, Pathway};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
 use serde_json::Value;
 
 #[path = "support/mutate.rs"]
 mod mutate;
-use mutate::{apply, mutation, Mutation};
+use mutate::{apply, mutation, runner, Mutation};
 
 const MINIMAL: &str = include_str!("guidance_errors/_valid_minimal.json");
 const DEFAULT: &str = include_str!("../www/guidance/default.json");
@@ -87,11 +86,7 @@ fn run(
     strategy: impl Strategy<Value = (Vec<Mutation>, u64, u16, u16)>,
 ) -> (u32, u32) {
     let base: Value = serde_json::from_str(base).unwrap();
-    let mut runner = TestRunner::new(Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    });
+    let mut runner = runner(cases);
     let ran = std::cell::Cell::new(0);
     let valid = std::cell::Cell::new(0);
     runner
@@ -147,7 +142,7 @@ fn mutated_minimal_guidance_never_panics() {
 #[test]
 fn mutated_default_guidance_never_panics() {
     // The full file costs more per input: a tenth as many.
-    let (ran, valid) = run(DEFAULT, (cases() / 10).max(30), inputs());
+    let (ran, valid) = run(DEFAULT, (cases() / 10).max(100), inputs());
     println!(
         "fuzz: {ran} mutated default guidance files ({valid} still valid and decided), no panic"
     );
@@ -159,12 +154,7 @@ fn mutated_default_guidance_never_panics() {
 
 #[test]
 fn raw_text_never_panics() {
-    let mut runner = TestRunner::new(Config {
-        cases: cases(),
-        failure_persistence: None,
-        ..Config::default()
-    });
-    runner
+    runner(cases())
         .run(&(any::<String>(), any::<u64>()), |(text, seed)| {
             exercise(&text, seed)?;
             let _ = Case::from_json(&text, &Guidance::embedded_default().unwrap());

@@ -7,12 +7,11 @@
 use front_door_triage::guidance::GuidanceFile;
 use front_door_triage::problem::parse_json;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
 use serde_json::Value;
 
 #[path = "support/mutate.rs"]
 mod mutate;
-use mutate::{apply, mutation};
+use mutate::{apply, mutation, runner};
 
 const MINIMAL: &str = include_str!("guidance_errors/_valid_minimal.json");
 const DEFAULT: &str = include_str!("../www/guidance/default.json");
@@ -52,11 +51,7 @@ fn oracle_path(text: &str) -> Option<(String, bool)> {
 
 fn check(base: &str, cases: u32) -> u32 {
     let base: Value = serde_json::from_str(base).unwrap();
-    let mut runner = TestRunner::new(Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    });
+    let mut runner = runner(cases);
     let errors = std::cell::Cell::new(0);
     let strategy = (
         prop::collection::vec(mutation(), 1..4),

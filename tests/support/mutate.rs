@@ -4,7 +4,26 @@
 #![allow(dead_code)] // each test crate uses its own subset
 
 use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRng, TestRunner};
 use serde_json::Value;
+
+/// A proptest runner for `cases` inputs. The test command's short runs use a fixed seed,
+/// so they cannot flake or pass by luck: their checks on how many mutants stay valid are
+/// statistical, and 30 random inputs sometimes fall short. A long run (`FUZZ_CASES` set,
+/// as `scripts/fuzz` does) draws fresh inputs every time.
+pub fn runner(cases: u32) -> TestRunner {
+    let config = Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    };
+    if std::env::var_os("FUZZ_CASES").is_some() {
+        TestRunner::new(config)
+    } else {
+        let rng = TestRng::deterministic_rng(config.rng_algorithm);
+        TestRunner::new_with_rng(config, rng)
+    }
+}
 
 #[derive(Debug, Clone)]
 pub enum Mutation {
