@@ -14,7 +14,7 @@ use serde_json::Value;
 
 #[path = "support/mutate.rs"]
 mod mutate;
-use mutate::{apply, mutation, runner, Mutation};
+use mutate::{apply, char_boundary, mutation, runner, Mutation};
 
 const MINIMAL: &str = include_str!("guidance_errors/_valid_minimal.json");
 const DEFAULT: &str = include_str!("../www/guidance/default.json");
@@ -99,16 +99,10 @@ fn run(
             let mut text = serde_json::to_string(&value).unwrap();
             // Byte-level damage too, on a character boundary.
             if cut % 4 == 0 {
-                let at = text
-                    .char_indices()
-                    .nth(text.len() * usize::from(cut) / 65536)
-                    .map_or(0, |(i, _)| i);
+                let at = char_boundary(&text, cut);
                 text.truncate(at);
             } else if splice % 5 == 0 {
-                let at = text
-                    .char_indices()
-                    .nth(text.len() * usize::from(splice) / 65536)
-                    .map_or(0, |(i, _)| i);
+                let at = char_boundary(&text, splice);
                 text.insert_str(at, "\u{0}\"]}{[,:\\u12");
             }
             valid.set(valid.get() + u32::from(exercise(&text, seed)?));

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 #[path = "support/mutate.rs"]
 mod mutate;
-use mutate::{apply, mutation, runner};
+use mutate::{apply, char_boundary, mutation, runner};
 
 const MINIMAL: &str = include_str!("guidance_errors/_valid_minimal.json");
 const DEFAULT: &str = include_str!("../www/guidance/default.json");
@@ -71,17 +71,11 @@ fn check(base: &str, cases: u32) -> u32 {
                 serde_json::to_string(&value).unwrap()
             };
             if cut % 5 == 0 {
-                let at = text
-                    .char_indices()
-                    .nth(text.len() * usize::from(cut) / 65536)
-                    .map_or(0, |(i, _)| i);
+                let at = char_boundary(&text, cut);
                 text.truncate(at);
             } else if splice % 3 == 0 {
                 // One stray character: a syntax error somewhere in the text.
-                let at = text
-                    .char_indices()
-                    .nth(text.len() * usize::from(splice) / 65536)
-                    .map_or(0, |(i, _)| i);
+                let at = char_boundary(&text, splice);
                 let stray = ["}", "]", ",", ":", "\"", "[", "{", "x", "1", "\\", " tru"];
                 text.insert_str(at, stray[usize::from(splice) % stray.len()]);
             }

@@ -7,6 +7,14 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRng, TestRunner};
 use serde_json::Value;
 
+/// The byte index of the character boundary `fraction`/65536 of the way into `text`, for
+/// cutting or splicing the text without splitting a character.
+pub fn char_boundary(text: &str, fraction: u16) -> usize {
+    text.char_indices()
+        .nth(text.len() * usize::from(fraction) / 65536)
+        .map_or(0, |(i, _)| i)
+}
+
 /// A proptest runner for `cases` inputs. The test command's short runs use a fixed seed,
 /// so they cannot flake or pass by luck: their checks on how many mutants stay valid are
 /// statistical, and 30 random inputs sometimes fall short. A long run (`FUZZ_CASES` set,
