@@ -238,7 +238,10 @@ impl PartialEq for EmbeddedProps {
 enum Loading {
     Waiting,
     Ready(Rc<Guidance>),
+    /// The guidance (named by the string) cannot be used.
     Failed(String, Vec<Problem>),
+    /// The guidance is fine, but the host's prefilled case does not fit it.
+    CaseDoesNotFit(Vec<Problem>),
 }
 
 /// Loads the host's guidance (inline, from its URL, or the built-in default), checks the
@@ -273,9 +276,9 @@ fn embedded(props: &EmbeddedProps) -> Html {
         Loading::Waiting => {
             html! { <p class="govuk-body" role="status">{ "Loading the triage tool…" }</p> }
         }
-        Loading::Failed(source, problems) if source == INITIAL_CASE => html! {
+        Loading::CaseDoesNotFit(problems) => html! {
             <GuidanceErrorPage heading="The details passed in cannot be used"
-                source={source.clone()} problems={problems.clone()} embedded=true />
+                source="the initialCase option" problems={problems.clone()} embedded=true />
         },
         Loading::Failed(source, problems) => html! {
             <GuidanceErrorPage source={source.clone()} problems={problems.clone()} embedded=true />
@@ -287,9 +290,6 @@ fn embedded(props: &EmbeddedProps) -> Html {
         },
     }
 }
-
-/// The source named when a host's prefilled case does not fit the guidance.
-const INITIAL_CASE: &str = "the initialCase option";
 
 async fn load(options: &MountOptions) -> Loading {
     let (source, loaded) = match (&options.guidance, &options.guidance_url) {
@@ -337,7 +337,7 @@ async fn load(options: &MountOptions) -> Loading {
                 .into_iter()
                 .map(|p| Problem::new(p.path.replacen('$', "$.initialCase", 1), p.message))
                 .collect();
-            return Loading::Failed(INITIAL_CASE.into(), problems);
+            return Loading::CaseDoesNotFit(problems);
         }
     }
     Loading::Ready(Rc::new(guidance))
