@@ -1,7 +1,7 @@
 //! `evaluate`: guidance + case → decision. Pure and deterministic; its cost grows with the
 //! concerns a case selects, not with the concerns a guidance file defines.
 
-use crate::case::{Case, CaseError, Consent};
+use crate::case::{Audience, Case, CaseError, Child, Consent};
 use crate::condition::Facts;
 use crate::decision::{DecidedAction, Decision, GuidanceRef, Reason, SignpostEntry};
 use crate::guidance::Guidance;
@@ -51,79 +51,41 @@ fn resolve(guidance: &Guidance, case: &Case) -> Result<(Vec<u32>, Vec<u32>), Cas
 }
 
 fn decide(g: &Guidance, case: &Case, concerns: &[u32], strengths: &[u32]) -> Decision {
-    let mut facts = Facts {
-        immediate_danger: case.immediate_danger,
-        unborn: case.child.unborn,
-        non_mobile: case.child.non_mobile,
-        disabled_or_send: case.child.disabled_or_send,
-        age_years: case.child.age_years,
-        known: case.child.known_to_social_care,
-        consent: case.consent,
-        audience: case.audience,
+    let mut facts = facts(
+        g,
+        &case.child,
+        case.immediate_danger,
+        case.consent,
+        case.audience,
         concerns,
-        concern_levels: &g.concern_levels,
-        concern_domains: &g.concern_domains,
         strengths,
-        max_level: 0,
-        flags: 0,
-        domains: 0,
-        pathway: None,
-    };
-    for &c in concerns {
-        let c = c as usize;
-        facts.max_level = facts.max_level.max(g.concern_levels[c]);
-        facts.flags |= g.concern_flags[c];
-        facts.domains |= 1 << g.concern_domains[c];
-    }
+    );
 
     let rules = &g.file.rules;
     let mut reasons = Vec::new();
     let mut consultation_advised = false;
 
-    // Pathway table, hit policy "first". Validation guarantees the last rule always holds.
-    let hit = g
-        .pathway_rules
-        .iter()
-        .position(|c| c.holds(&facts))
-        .unwrap_or(g.pathway_rules.len() - 1);
-    let rule = &rules.pathway[hit];
-    let mut pathway = rule.pathway;
+    let first = first_route(g, &facts, strengths.len());
+    let rule = &rules.pathway[first.hit];
     reasons.push(reason(g, &rule.id, &rule.reason, |out| {
-        g.pathway_rules[hit].contributing(&facts, &g.concern_flags, out)
+        g.pathway_rules[first.hit].contributing(&facts, &g.concern_flags, out)
     }));
-    let mut lowered = false;
-    if let Some(low) = &rule.lowered_by_strengths {
-        // Invariant 3: strengths lower family help only, and only with no level-3+ concern,
-        // whatever the file says.
-        if pathway == Pathway::FamilyHelp
-            && low.to < pathway
-            && facts.max_level < 3
-            && strengths.len() as u32 >= low.at_least
-        {
-            pathway = low.to;
-            lowered = true;
-            reasons.push(Reason {
-                rule: format!("{}.lowered_by_strengths", rule.id),
-                concerns: Vec::new(),
-                strengths: codes(strengths, |i| &g.file.strengths[i].code),
-                text: low.reason.clone(),
-            });
-        }
+    if let (true, Some(low)) = (first.lowered, &rule.lowered_by_strengths) {
+        reasons.push(Reason {
+            rule: format!("{}.lowered_by_strengths", rule.id),
+            concerns: Vec::new(),
+            strengths: codes(strengths, |i| &g.file.strengths[i].code),
+            text: low.reason.clone(),
+        });
     }
-
-    // Escalation table, hit policy "collect": raise, never lower.
-    for (i, when) in g.escalation_rules.iter().enumerate() {
-        if when.holds(&facts) {
-            let r = &rules.escalation[i];
-            if let Some(floor) = r.at_least {
-                pathway = pathway.max(floor);
-            }
-            consultation_advised |= r.consultation_advised;
-            reasons.push(reason(g, &r.id, &r.reason, |out| {
-                when.contributing(&facts, &g.concern_flags, out)
-            }));
-        }
-    }
+    let lowered = first.lowered;
+    let pathway = escalate(g, &facts, first.pathway, |i| {
+        let r = &rules.escalation[i];
+        consultation_advised |= r.consultation_advised;
+        reasons.push(reason(g, &r.id, &r.reason, |out| {
+            g.escalation_rules[i].contributing(&facts, &g.concern_flags, out)
+        }));
+    });
 
     // Action table, hit policy "collect", seeing the final pathway.
     facts.pathway = Some(pathway);
@@ -160,11 +122,7 @@ fn decide(g: &Guidance, case: &Case, concerns: &[u32], strengths: &[u32]) -> Dec
         })
         .collect();
 
-    let level = match pathway {
-        Pathway::Signpost if lowered => 2,
-        Pathway::Signpost => facts.max_level.clamp(1, 2),
-        p => p.base_level(),
-    };
+    let level = level(pathway, lowered, facts.max_level);
 
     Decision {
         pathway,
@@ -179,6 +137,113 @@ fn decide(g: &Guidance, case: &Case, concerns: &[u32], strengths: &[u32]) -> Dec
             version: g.file.version.clone(),
             sha256: g.sha256.clone(),
         },
+    }
+}
+
+/// What the rules' conditions see of a case: its answers, and the selected concerns'
+/// highest level, flags and domains, digested once. `decide` and lint's probes both start
+/// here; the pathway is filled in once known, for the action table.
+pub(crate) fn facts<'a>(
+    g: &'a Guidance,
+    child: &Child,
+    immediate_danger: bool,
+    consent: Consent,
+    audience: Audience,
+    concerns: &'a [u32],
+    strengths: &'a [u32],
+) -> Facts<'a> {
+    let mut facts = Facts {
+        immediate_danger,
+        unborn: child.unborn,
+        non_mobile: child.non_mobile,
+        disabled_or_send: child.disabled_or_send,
+        age_years: child.age_years,
+        known: child.known_to_social_care,
+        consent,
+        audience,
+        concerns,
+        concern_levels: &g.concern_levels,
+        concern_domains: &g.concern_domains,
+        strengths,
+        max_level: 0,
+        flags: 0,
+        domains: 0,
+        pathway: None,
+    };
+    for &c in concerns {
+        let c = c as usize;
+        facts.max_level = facts.max_level.max(g.concern_levels[c]);
+        facts.flags |= g.concern_flags[c];
+        facts.domains |= 1 << g.concern_domains[c];
+    }
+    facts
+}
+
+/// Steps 1 and 2 of a decision: the pathway rule that hits first, and the pathway after
+/// strengths have had their say.
+pub(crate) struct FirstRoute {
+    pub hit: usize,
+    pub pathway: Pathway,
+    pub lowered: bool,
+}
+
+/// The pathway table (hit policy "first"; validation guarantees the last rule always
+/// holds), then lowering by strengths. `decide` builds its reasons on these steps; lint's
+/// searches call them directly, for the pathway and level of hundreds of thousands of cases
+/// without reasons, actions or services.
+pub(crate) fn first_route(g: &Guidance, facts: &Facts, strengths: usize) -> FirstRoute {
+    let hit = g
+        .pathway_rules
+        .iter()
+        .position(|c| c.holds(facts))
+        .unwrap_or(g.pathway_rules.len() - 1);
+    let rule = &g.file.rules.pathway[hit];
+    let mut route = FirstRoute {
+        hit,
+        pathway: rule.pathway,
+        lowered: false,
+    };
+    if let Some(low) = &rule.lowered_by_strengths {
+        // Invariant 3: strengths lower family help only, and only with no level-3+ concern,
+        // whatever the file says.
+        if route.pathway == Pathway::FamilyHelp
+            && low.to < route.pathway
+            && facts.max_level < 3
+            && strengths as u32 >= low.at_least
+        {
+            route.pathway = low.to;
+            route.lowered = true;
+        }
+    }
+    route
+}
+
+/// Step 3, the escalation table (hit policy "collect"): raises `pathway`, never lowers it.
+/// `on_hit` hears the index of every rule that holds, in order.
+pub(crate) fn escalate(
+    g: &Guidance,
+    facts: &Facts,
+    mut pathway: Pathway,
+    mut on_hit: impl FnMut(usize),
+) -> Pathway {
+    for (i, when) in g.escalation_rules.iter().enumerate() {
+        if when.holds(facts) {
+            if let Some(floor) = g.file.rules.escalation[i].at_least {
+                pathway = pathway.max(floor);
+            }
+            on_hit(i);
+        }
+    }
+    pathway
+}
+
+/// The level shown with a pathway: a signpost lowered by strengths is level 2, any other
+/// signpost follows its highest concern (1 or 2), and the rest have their own level.
+pub(crate) fn level(pathway: Pathway, lowered: bool, max_level: u8) -> u8 {
+    match pathway {
+        Pathway::Signpost if lowered => 2,
+        Pathway::Signpost => max_level.clamp(1, 2),
+        p => p.base_level(),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::case::{Audience, Case, Child, Consent, KnownToSocialCare};
 use crate::condition::Facts;
+use crate::engine;
 use crate::guidance::Guidance;
 use crate::pathway::Pathway;
 
@@ -81,38 +82,24 @@ impl Probe {
             .unwrap_or(0)
     }
 
-    /// Runs `f` on the facts a condition sees for this case. This mirrors the digest at
-    /// the top of `engine::decide`; a new field in `Facts` fails to compile here.
+    /// Runs `f` on the facts a condition sees for this case (`engine::facts`), with
+    /// `pathway` as the action table would see it.
     pub fn with_facts<R>(
         &self,
         g: &Guidance,
         pathway: Option<Pathway>,
         f: impl FnOnce(&Facts) -> R,
     ) -> R {
-        let mut facts = Facts {
-            immediate_danger: self.immediate_danger,
-            unborn: self.child.unborn,
-            non_mobile: self.child.non_mobile,
-            disabled_or_send: self.child.disabled_or_send,
-            age_years: self.child.age_years,
-            known: self.child.known_to_social_care,
-            consent: self.consent,
-            audience: self.audience,
-            concerns: &self.concerns,
-            concern_levels: &g.concern_levels,
-            concern_domains: &g.concern_domains,
-            strengths: &self.strengths,
-            max_level: 0,
-            flags: 0,
-            domains: 0,
-            pathway,
-        };
-        for &c in &self.concerns {
-            let c = c as usize;
-            facts.max_level = facts.max_level.max(g.concern_levels[c]);
-            facts.flags |= g.concern_flags[c];
-            facts.domains |= 1 << g.concern_domains[c];
-        }
+        let mut facts = engine::facts(
+            g,
+            &self.child,
+            self.immediate_danger,
+            self.consent,
+            self.audience,
+            &self.concerns,
+            &self.strengths,
+        );
+        facts.pathway = pathway;
         f(&facts)
     }
 
@@ -121,46 +108,14 @@ impl Probe {
         self.with_facts(g, None, |f| g.pathway_rules.iter().position(|c| c.holds(f)))
     }
 
-    /// The pathway and level the engine gives this case, computed from the compiled rules
-    /// alone. It mirrors steps 1 to 3 of `engine::decide` (first hit, strength lowering,
-    /// escalation) and its level, without building reasons, actions and services, so the
-    /// invariant searches can afford hundreds of thousands of cases. Lint confirms every
-    /// finding with the real engine, and a test pins this mirror to it.
+    /// The pathway and level the engine gives this case, from the engine's own routing steps
+    /// (`engine::first_route`, `escalate`, `level`) without building reasons, actions and
+    /// services, so the invariant searches can afford hundreds of thousands of cases.
     pub fn outcome(&self, g: &Guidance) -> (Pathway, u8) {
         self.with_facts(g, None, |f| {
-            let hit = g
-                .pathway_rules
-                .iter()
-                .position(|c| c.holds(f))
-                .unwrap_or(g.pathway_rules.len().saturating_sub(1));
-            let Some(rule) = g.file.rules.pathway.get(hit) else {
-                return (Pathway::Signpost, 1);
-            };
-            let mut pathway = rule.pathway;
-            let mut lowered = false;
-            if let Some(low) = &rule.lowered_by_strengths {
-                if pathway == Pathway::FamilyHelp
-                    && low.to < pathway
-                    && f.max_level < 3
-                    && self.strengths.len() as u32 >= low.at_least
-                {
-                    pathway = low.to;
-                    lowered = true;
-                }
-            }
-            for (i, c) in g.escalation_rules.iter().enumerate() {
-                if let Some(floor) = g.file.rules.escalation[i].at_least {
-                    if c.holds(f) {
-                        pathway = pathway.max(floor);
-                    }
-                }
-            }
-            let level = match pathway {
-                Pathway::Signpost if lowered => 2,
-                Pathway::Signpost => f.max_level.clamp(1, 2),
-                p => p.base_level(),
-            };
-            (pathway, level)
+            let first = engine::first_route(g, f, self.strengths.len());
+            let pathway = engine::escalate(g, f, first.pathway, |_| {});
+            (pathway, engine::level(pathway, first.lowered, f.max_level))
         })
     }
 

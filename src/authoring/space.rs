@@ -613,7 +613,7 @@ mod tests {
     }
 
     #[test]
-    fn the_outcome_mirror_agrees_with_the_engine() {
+    fn probe_outcomes_agree_with_the_engine() {
         let mini = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/tests/guidance_errors/_valid_minimal.json"

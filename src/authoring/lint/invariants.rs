@@ -104,7 +104,7 @@ impl Checker<'_, '_> {
         evaluate(self.ctx.g, &p.to_case(self.ctx.g)).ok()
     }
 
-    /// The pathway, as searches see it: from the fast mirror of the engine.
+    /// The pathway, as searches see it: from the engine's routing steps alone (no reasons).
     fn pathway(&self, p: &Probe) -> Option<Pathway> {
         Some(p.outcome(self.ctx.g).0)
     }
