@@ -20,8 +20,12 @@ export function define_element(mount) {
     connectedCallback() {
       if (!this._handle) this._open();
     }
+    // A move (taken out and put back in the same task, as frameworks do when they reorder)
+    // keeps the widget and the answers in it; only an element that stays out is closed.
     disconnectedCallback() {
-      this._close();
+      queueMicrotask(() => {
+        if (!this.isConnected) this._close();
+      });
     }
     // A host that sets or changes an attribute after the element is on the page (as
     // frameworks do) gets a widget with the new settings, started afresh.

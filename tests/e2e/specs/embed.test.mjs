@@ -689,7 +689,7 @@ test("custom element: host CSS cannot reach into the Shadow DOM, and the widget'
   }
 });
 
-test('custom element: attributes set or changed after it is on the page restart it with the new settings', T, async () => {
+test('custom element: attributes set or changed after it is on the page restart it with the new settings; moving it keeps it', T, async () => {
   const opened = await open(`${appOrigin}/${HOST_DIR}/element.html`);
   const { page } = opened;
   try {
@@ -718,9 +718,37 @@ test('custom element: attributes set or changed after it is on the page restart 
     // The same value again is not a change: the journey in progress is kept.
     await w.click(w.startButton());
     await w.expectHeading(HEADINGS.safety);
+    await w.answerSafety(false);
     await set('audience', 'school_dsl');
     await page.waitForTimeout(300);
     await w.expectHeading(HEADINGS.safety);
+
+    // Moved elsewhere in the page, as a framework reordering its list would: the same
+    // widget, with its answer, and no second draft.
+    const drafts = () => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('front-door-triage:draft')));
+    const before = await drafts();
+    await page.evaluate(() => {
+      const aside = document.createElement('aside');
+      document.body.append(aside);
+      aside.append(document.getElementById('triage'));
+    });
+    await page.waitForTimeout(300);
+    await w.expectHeading(HEADINGS.safety);
+    assert.equal(await w.radio(HEADINGS.safety, 'No').isChecked(), true, 'the answer survived the move');
+    assert.deepEqual(await drafts(), before, 'still the one draft');
+    await w.shot('moved');
+
+    // Taken out for good: the widget is closed.
+    await page.evaluate(() => {
+      window.__removed = document.getElementById('triage');
+      window.__removed.remove();
+    });
+    await page.waitForTimeout(300);
+    assert.deepEqual(
+      await page.evaluate(() => ({ shadow: Boolean(window.__removed.shadowRoot), widget: Boolean(window.__removed.shadowRoot?.querySelector('.app-host')) })),
+      { shadow: true, widget: false },
+      'the removed element no longer holds a widget',
+    );
     await assertClean(opened);
   } finally {
     await opened.context.close();
