@@ -458,6 +458,8 @@ test('hostile options: markup in inline guidance, prefilled codes, option values
     // quotes them, nothing is attached, and nothing is fetched (so the CSP never has to
     // block a javascript: fetch).
     const JS_URL = 'javascript:window.__pwned=1';
+    // "school_dsl" with two Cyrillic o's: it must not pass for the real code.
+    const LOOK_ALIKE = 'sch\u043e\u043el_dsl';
     const refusals = await page.evaluate((attempts) => attempts.map((options) => {
       const element = document.createElement('div');
       try {
@@ -466,8 +468,9 @@ test('hostile options: markup in inline guidance, prefilled codes, option values
       } catch (error) {
         return { message: error.message, shadow: element.shadowRoot !== null };
       }
-    }), [{ audience: XSS_IMG }, { guidanceUrl: JS_URL }, { guidanceUrl: 'data:application/json,{}' }]);
-    for (const [i, [option, value]] of [['audience', XSS_IMG], ['guidanceUrl', JS_URL], ['guidanceUrl', 'data:']].entries()) {
+    }), [{ audience: XSS_IMG }, { guidanceUrl: JS_URL }, { guidanceUrl: 'data:application/json,{}' }, { audience: LOOK_ALIKE }]);
+    const refused = [['audience', XSS_IMG], ['guidanceUrl', JS_URL], ['guidanceUrl', 'data:'], ['audience', LOOK_ALIKE]];
+    for (const [i, [option, value]] of refused.entries()) {
       const r = refusals[i];
       assert.ok(r, `${option} ${value} is refused`);
       assert.ok(r.message.includes(option) && r.message.includes(value), `the message names ${option} and quotes the value: ${r.message}`);
