@@ -42,6 +42,14 @@ pub struct Child {
     pub disabled_or_send: bool,
     #[serde(default)]
     pub known_to_social_care: KnownToSocialCare,
+    /// How many earlier contacts about this child the front door has had in the last
+    /// 12 months (this one not counted): repeat contacts are a pattern to weigh.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub previous_contacts_12_months: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -49,6 +57,8 @@ pub struct Child {
 pub enum KnownToSocialCare {
     #[default]
     None,
+    /// Closed to children's social care or early help within the last 12 months.
+    PreviouslyKnown,
     OpenFamilyHelp,
     OpenChildProtection,
     LookedAfter,
@@ -112,8 +122,35 @@ impl Consent {
 }
 
 impl KnownToSocialCare {
-    pub const ALL: [KnownToSocialCare; 4] = [
+    /// The stable code used in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            KnownToSocialCare::None => "none",
+            KnownToSocialCare::PreviouslyKnown => "previously_known",
+            KnownToSocialCare::OpenFamilyHelp => "open_family_help",
+            KnownToSocialCare::OpenChildProtection => "open_child_protection",
+            KnownToSocialCare::LookedAfter => "looked_after",
+        }
+    }
+
+    /// The answer as the question offers it.
+    pub fn label(self) -> &'static str {
+        match self {
+            KnownToSocialCare::None => "No, or not known",
+            KnownToSocialCare::PreviouslyKnown => {
+                "Not now, but their case closed in the last 12 months (social care or early help)"
+            }
+            KnownToSocialCare::OpenFamilyHelp => {
+                "Yes, open to Family Help (child in need or early help)"
+            }
+            KnownToSocialCare::OpenChildProtection => "Yes, on a child protection plan",
+            KnownToSocialCare::LookedAfter => "Yes, looked after by the local authority (in care)",
+        }
+    }
+
+    pub const ALL: [KnownToSocialCare; 5] = [
         KnownToSocialCare::None,
+        KnownToSocialCare::PreviouslyKnown,
         KnownToSocialCare::OpenFamilyHelp,
         KnownToSocialCare::OpenChildProtection,
         KnownToSocialCare::LookedAfter,
@@ -157,6 +194,7 @@ impl Case {
                 non_mobile: false,
                 disabled_or_send: false,
                 known_to_social_care: KnownToSocialCare::None,
+                previous_contacts_12_months: 0,
             },
             immediate_danger: false,
             concerns: Vec::new(),
@@ -196,6 +234,25 @@ impl Case {
             guidance.id(),
             &mut problems,
         );
+        for (i, code) in self.concerns.iter().enumerate() {
+            let Some(concern) = guidance.concern(code) else {
+                continue;
+            };
+            let Some(ages) = &concern.ages else { continue };
+            if !ages.fits(child.age_years) {
+                let child_is = match child.age_years {
+                    None => "this baby is not born yet".to_string(),
+                    Some(age) => format!("this child is {age} years old"),
+                };
+                problems.push(Problem::new(
+                    format!("$.concerns[{i}]"),
+                    format!(
+                        "concern '{code}' applies only to {}, and {child_is}",
+                        ages.in_words()
+                    ),
+                ));
+            }
+        }
         check_codes(
             &self.strengths,
             "strengths",

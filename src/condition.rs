@@ -19,6 +19,9 @@ pub enum Condition {
     Unborn,
     NonMobile,
     DisabledOrSend,
+    /// This contact makes a repeat pattern: with the earlier contacts in the last 12
+    /// months it reaches `settings.repeat_contacts_at_least`.
+    RepeatContact,
     /// Any selected concern is at this level or higher.
     ConcernAtLevel(u8),
     /// At least `at_least` selected concerns at exactly `level`, spread over at least
@@ -73,6 +76,8 @@ pub(crate) enum Compiled {
     Unborn,
     NonMobile,
     DisabledOrSend,
+    /// Holds when the case's contacts, this one included, reach this number.
+    RepeatContact(u32),
     ConcernAtLevel(u8),
     CountAtLevel {
         level: u8,
@@ -102,6 +107,8 @@ pub(crate) struct Facts<'a> {
     pub unborn: bool,
     pub non_mobile: bool,
     pub disabled_or_send: bool,
+    /// Earlier contacts in the last 12 months, this one not counted.
+    pub previous_contacts: u32,
     pub age_years: Option<f64>,
     pub known: KnownToSocialCare,
     pub consent: Consent,
@@ -125,6 +132,7 @@ impl Compiled {
             Compiled::Unborn => f.unborn,
             Compiled::NonMobile => f.non_mobile,
             Compiled::DisabledOrSend => f.disabled_or_send,
+            Compiled::RepeatContact(at_least) => f.previous_contacts.saturating_add(1) >= *at_least,
             Compiled::ConcernAtLevel(min) => f.max_level >= *min,
             Compiled::CountAtLevel {
                 level,

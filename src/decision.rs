@@ -1,5 +1,6 @@
 //! The engine's answer (SPEC 4.2): the pathway, why, and what to do now.
 
+use crate::guidance::Source;
 use crate::pathway::Pathway;
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +29,9 @@ pub struct Reason {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub strengths: Vec<String>,
     pub text: String,
+    /// The law or guidance behind the rule, when the guidance names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -38,6 +42,11 @@ pub struct DecidedAction {
     pub timescale: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<crate::guidance::Contact>,
+    /// A statutory or specialist duty on top of the pathway.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub duty: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -41,7 +41,10 @@ fn resolve(guidance: &Guidance, case: &Case) -> Result<(Vec<u32>, Vec<u32>), Cas
         (Some(a), false) => (0.0..=crate::case::MAX_AGE_YEARS).contains(&a),
         _ => false,
     };
-    if !ok || repeated || !age_ok {
+    let fits = concerns
+        .iter()
+        .all(|&c| guidance.concern_fits(&guidance.file.concerns[c as usize], case.child.age_years));
+    if !ok || repeated || !age_ok || !fits {
         // The slow path: say exactly what is wrong and where.
         return Err(case.check(guidance).err().unwrap_or_else(|| {
             CaseError::from(Problem::new("$", "the case does not fit this guidance"))
@@ -67,41 +70,84 @@ fn decide(g: &Guidance, case: &Case, concerns: &[u32], strengths: &[u32]) -> Dec
 
     let first = first_route(g, &facts, strengths.len());
     let rule = &rules.pathway[first.hit];
-    reasons.push(reason(g, &rule.id, &rule.reason, |out| {
-        g.pathway_rules[first.hit].contributing(&facts, &g.concern_flags, out)
-    }));
-    if let (true, Some(low)) = (first.lowered, &rule.lowered_by_strengths) {
-        reasons.push(Reason {
-            rule: format!("{}.lowered_by_strengths", rule.id),
-            concerns: Vec::new(),
-            strengths: codes(strengths, |i| &g.file.strengths[i].code),
-            text: low.reason.clone(),
-        });
-    }
-    let lowered = first.lowered;
+    reasons.push(reason(
+        g,
+        &rule.id,
+        &rule.reason,
+        rule.source.as_ref(),
+        |out| g.pathway_rules[first.hit].contributing(&facts, &g.concern_flags, out),
+    ));
+    let lowering_at = reasons.len();
     let pathway = escalate(g, &facts, first.pathway, |i| {
         let r = &rules.escalation[i];
         consultation_advised |= r.consultation_advised;
-        reasons.push(reason(g, &r.id, &r.reason, |out| {
+        reasons.push(reason(g, &r.id, &r.reason, r.source.as_ref(), |out| {
             g.escalation_rules[i].contributing(&facts, &g.concern_flags, out)
         }));
     });
+    // A lowering that escalation undoes did not happen: its reason would contradict the
+    // decision ("universal support can meet these needs" beside a child protection referral).
+    let lowered = first.lowered && pathway == first.pathway;
+    if let (true, Some(low)) = (lowered, &rule.lowered_by_strengths) {
+        reasons.insert(
+            lowering_at,
+            Reason {
+                rule: format!("{}.lowered_by_strengths", rule.id),
+                concerns: Vec::new(),
+                strengths: codes(strengths, |i| &g.file.strengths[i].code),
+                text: low.reason.clone(),
+                source: None,
+            },
+        );
+    }
 
     // Action table, hit policy "collect", seeing the final pathway.
     facts.pathway = Some(pathway);
+    let held: Vec<bool> = g
+        .action_rules
+        .iter()
+        .map(|r| r.when.holds(&facts))
+        .collect();
+    // Invariant 7: strengths never take away a consultation or a duty. Rules that would
+    // have held on the pathway before strengths lowered it keep those parts.
+    let kept_from_lowering: Vec<bool> = if lowered {
+        facts.pathway = Some(escalate(g, &facts, rule.pathway, |_| {}));
+        let before: Vec<bool> = g
+            .action_rules
+            .iter()
+            .map(|r| r.when.holds(&facts))
+            .collect();
+        facts.pathway = Some(pathway);
+        before
+            .iter()
+            .zip(&held)
+            .map(|(&before, &now)| before && !now)
+            .collect()
+    } else {
+        vec![false; held.len()]
+    };
     let mut action_hits: Vec<u32> = Vec::new();
     for (i, r) in g.action_rules.iter().enumerate() {
-        if r.when.holds(&facts) {
+        let spec = &rules.actions[i];
+        let whole = held[i] || (kept_from_lowering[i] && spec.consultation_advised);
+        if whole {
             action_hits.extend_from_slice(&r.actions);
-            let spec = &rules.actions[i];
             consultation_advised |= spec.consultation_advised;
             if let Some(text) = &spec.reason {
-                reasons.push(reason(g, &spec.id, text, |out| {
+                reasons.push(reason(g, &spec.id, text, spec.source.as_ref(), |out| {
                     r.when.contributing(&facts, &g.concern_flags, out)
                 }));
             }
+        } else if kept_from_lowering[i] {
+            action_hits.extend(
+                r.actions
+                    .iter()
+                    .filter(|&&a| g.file.actions[a as usize].duty),
+            );
         }
     }
+    // Invariant 8: an action unsafe with a selected concern's flag never appears.
+    action_hits.retain(|&a| g.action_never_flags[a as usize] & facts.flags == 0);
     // The guidance lists actions in the order to do them, so sort by position.
     action_hits.sort_unstable();
     action_hits.dedup();
@@ -118,6 +164,8 @@ fn decide(g: &Guidance, case: &Case, concerns: &[u32], strengths: &[u32]) -> Dec
                     .as_ref()
                     .and_then(|c| g.file.contacts.get(c))
                     .cloned(),
+                duty: a.duty,
+                source: a.source.clone(),
             }
         })
         .collect();
@@ -157,6 +205,7 @@ pub(crate) fn facts<'a>(
         unborn: child.unborn,
         non_mobile: child.non_mobile,
         disabled_or_send: child.disabled_or_send,
+        previous_contacts: child.previous_contacts_12_months,
         age_years: child.age_years,
         known: child.known_to_social_care,
         consent,
@@ -204,12 +253,20 @@ pub(crate) fn first_route(g: &Guidance, facts: &Facts, strengths: usize) -> Firs
         lowered: false,
     };
     if let Some(low) = &rule.lowered_by_strengths {
-        // Invariant 3: strengths lower family help only, and only with no level-3+ concern,
-        // whatever the file says.
+        // Invariants 3 and 7: strengths lower family help only, only with no level-3+
+        // concern, never when consent was refused or unsafe to ask, and only up to the
+        // guidance's number of level-2 concerns, whatever the file says.
+        let level_2 = facts
+            .concerns
+            .iter()
+            .filter(|&&c| facts.concern_levels[c as usize] == 2)
+            .count() as u32;
         if route.pathway == Pathway::FamilyHelp
             && low.to < route.pathway
             && facts.max_level < 3
             && strengths as u32 >= low.at_least
+            && !matches!(facts.consent, Consent::Refused | Consent::UnsafeToAsk)
+            && level_2 <= g.file.settings.strengths_lower_at_most
         {
             route.pathway = low.to;
             route.lowered = true;
@@ -251,6 +308,7 @@ fn reason(
     g: &Guidance,
     rule: &str,
     text: &str,
+    source: Option<&crate::guidance::Source>,
     contributing: impl FnOnce(&mut Vec<u32>),
 ) -> Reason {
     let mut found = Vec::new();
@@ -262,6 +320,7 @@ fn reason(
         concerns: codes(&found, |i| &g.file.concerns[i].code),
         strengths: Vec::new(),
         text: text.to_string(),
+        source: source.cloned(),
     }
 }
 

@@ -23,7 +23,7 @@ pub fn plain_text(guidance: &Guidance, record: &DecisionRecord) -> String {
     line(String::new());
     line(format!(
         "Recommendation: {} (level {}){}",
-        title(d.pathway),
+        guidance.outcome_text(d).title,
         d.level,
         if d.consultation_advised {
             "; consultation advised"
@@ -64,6 +64,10 @@ pub fn plain_text(guidance: &Guidance, record: &DecisionRecord) -> String {
         serde_plain(&case.child.known_to_social_care)
     ));
     line(format!(
+        "- Earlier contacts with the front door in 12 months: {}",
+        case.child.previous_contacts_12_months
+    ));
+    line(format!(
         "- Immediate danger: {}",
         if case.immediate_danger { "yes" } else { "no" }
     ));
@@ -75,7 +79,15 @@ pub fn plain_text(guidance: &Guidance, record: &DecisionRecord) -> String {
     }
     for code in &case.concerns {
         if let Some(c) = guidance.concern(code) {
-            line(format!("- [level {}] {} ({})", c.level, c.text, c.code));
+            let source = c
+                .source
+                .as_ref()
+                .map(|s| format!(" Source: {}.", s.citation()))
+                .unwrap_or_default();
+            line(format!(
+                "- [level {}] {} ({}){source}",
+                c.level, c.text, c.code
+            ));
         }
     }
     line("Strengths".into());
@@ -90,7 +102,12 @@ pub fn plain_text(guidance: &Guidance, record: &DecisionRecord) -> String {
     line(String::new());
     line("Why".into());
     for r in &d.reasons {
-        line(format!("- {} [rule {}]", r.text, r.rule));
+        let source = r
+            .source
+            .as_ref()
+            .map(|s| format!(" Source: {}.", s.citation()))
+            .unwrap_or_default();
+        line(format!("- {} [rule {}]{source}", r.text, r.rule));
     }
     line("What to do now".into());
     for (i, a) in d.actions.iter().enumerate() {
@@ -99,8 +116,13 @@ pub fn plain_text(guidance: &Guidance, record: &DecisionRecord) -> String {
             .as_ref()
             .map(|c| format!(" Contact: {} {}.", c.name, c.phone))
             .unwrap_or_default();
+        let duty = if a.duty { "DUTY: " } else { "" };
+        let source = match (&a.source, a.duty) {
+            (Some(s), true) => format!(" Source: {}.", s.citation()),
+            _ => String::new(),
+        };
         line(format!(
-            "{}. {} ({}).{}",
+            "{}. {duty}{} ({}).{}{source}",
             i + 1,
             a.text,
             a.timescale,
@@ -172,6 +194,10 @@ mod tests {
         assert!(text.contains("Reason: Second incident this month"));
         assert!(text.contains("(domestic_abuse.child_witnessed)"));
         assert!(text.contains("[rule consent-refused]"));
+        assert!(
+            text.contains("[rule any-level-3] Source: Children Act 1989, section 17"),
+            "reasons carry their sources: {text}"
+        );
         assert!(text.contains("The child's voice: Said they hide upstairs"));
         assert!(text.contains("1. "), "numbered actions");
     }

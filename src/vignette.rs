@@ -8,8 +8,10 @@ use crate::pathway::Pathway;
 use crate::problem::{parse_json, Problem};
 use serde::Deserialize;
 
+/// A suite. Keys other than these, at the top and on each vignette, are metadata for
+/// people and other tools, and are ignored; inside `case` and `expect` an unknown key is an
+/// error, because there it would be a typo that silently changes what is tested.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Suite {
     #[serde(default)]
     pub about: String,
@@ -17,13 +19,18 @@ pub struct Suite {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Vignette {
     pub id: String,
     #[serde(default)]
     pub title: String,
     pub case: Case,
     pub expect: Expect,
+    /// Where the case comes from (a published example, a rule in the research): words,
+    /// or a citation object of any shape; kept for people, never read.
+    #[serde(default)]
+    pub source: Option<serde_json::Value>,
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -45,13 +45,15 @@ pub(super) fn compile(file: GuidanceFile, sha256: String) -> Result<Guidance, Gu
     c.check_levels();
     c.check_domains();
     c.check_concerns();
+    c.check_follow_ups();
     c.check_strengths();
-    c.check_actions();
+    let action_never_flags = c.check_actions();
     let pathway_rules = c.check_pathway_rules();
     let escalation_rules = c.check_escalation_rules();
     let action_rules = c.check_action_rules();
     let service_domains = c.check_services();
     c.check_unique_rule_ids();
+    c.check_settings();
 
     if !c.problems.is_empty() {
         return Err(GuidanceError {
@@ -87,6 +89,7 @@ pub(super) fn compile(file: GuidanceFile, sha256: String) -> Result<Guidance, Gu
         pathway_rules,
         escalation_rules,
         action_rules,
+        action_never_flags,
         service_domains,
         sha256,
         file,
@@ -273,6 +276,10 @@ impl<'a> Checker<'a> {
                 );
             }
             self.require_text(format!("{path}.text"), &c.text, "the concern's text");
+            if let Some(ages) = &c.ages {
+                self.check_ages(ages, &format!("{path}.ages"));
+            }
+            self.check_source(c.source.as_ref(), &path);
             for (j, flag) in c.flags.iter().enumerate() {
                 if !is_identifier(flag, &['_']) {
                     self.problem(
@@ -292,6 +299,104 @@ impl<'a> Checker<'a> {
                     self.flag_index.insert(flag, next as u8);
                 }
             }
+        }
+    }
+
+    /// A follow-up question's "yes" must be another concern, checked once every code is known.
+    fn check_follow_ups(&mut self) {
+        let f = self.file;
+        for (i, c) in f.concerns.iter().enumerate() {
+            let Some(follow) = &c.follow_up else { continue };
+            let path = format!("$.concerns[{i}].follow_up");
+            self.require_text(format!("{path}.question"), &follow.question, "the question");
+            if follow.if_yes == c.code {
+                self.problem(
+                    format!("{path}.if_yes"),
+                    format!("the follow-up of '{}' adds the same concern", c.code),
+                );
+            } else if !self.concern_index.contains_key(&follow.if_yes) {
+                self.problem(
+                    format!("{path}.if_yes"),
+                    format!("unknown concern '{}'", follow.if_yes),
+                );
+            }
+        }
+    }
+
+    fn check_ages(&mut self, ages: &super::Ages, path: &str) {
+        let limit = crate::case::MAX_AGE_YEARS;
+        let valid = |a: f64| (0.0..=limit).contains(&a);
+        if let Some(a) = ages.at_least.filter(|a| !valid(*a)) {
+            self.problem(
+                format!("{path}.at_least"),
+                format!("age {a} is outside 0 to {limit} years"),
+            );
+        }
+        if let Some(b) = ages.below {
+            if !(b > 0.0 && b <= limit + 1.0) {
+                self.problem(
+                    format!("{path}.below"),
+                    format!("below {b} is outside 0 to {} years", limit + 1.0),
+                );
+            } else if ages.at_least.is_some_and(|a| valid(a) && b <= a) {
+                self.problem(
+                    format!("{path}.below"),
+                    format!(
+                        "below {b} is not above at_least {}: no child would fit",
+                        ages.at_least.unwrap_or_default()
+                    ),
+                );
+            }
+        }
+        if !ages.born && !ages.unborn {
+            self.problem(
+                path.to_string(),
+                "born and unborn are both false: no child would fit",
+            );
+        }
+        if !ages.born && (ages.at_least.is_some() || ages.below.is_some()) {
+            self.problem(
+                path.to_string(),
+                "ages are given for a concern that applies only before birth",
+            );
+        }
+    }
+
+    /// `path` is the object holding the source.
+    fn check_source(&mut self, source: Option<&super::Source>, path: &str) {
+        let Some(source) = source else { return };
+        self.require_text(
+            format!("{path}.source.title"),
+            &source.title,
+            "the source's title",
+        );
+        if let Some(section) = &source.section {
+            self.require_text(format!("{path}.source.section"), section, "the section");
+        }
+        if let Some(url) = &source.url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(' ') {
+                self.problem(
+                    format!("{path}.source.url"),
+                    format!("'{url}' is not a web address: it must start with https:// or http://"),
+                );
+            }
+        }
+    }
+
+    fn check_settings(&mut self) {
+        if let Some(n) = self.file.settings.repeat_contacts_at_least {
+            if n < 2 {
+                self.problem(
+                    "$.settings.repeat_contacts_at_least",
+                    format!("{n} is not a repeat: the first contact is 1, so use 2 or more"),
+                );
+            }
+        }
+        if self.file.settings.strengths_lower_at_most == 0 {
+            self.problem(
+                "$.settings.strengths_lower_at_most",
+                "must be 1 or more: to stop strengths lowering any case, remove lowered_by_strengths from the rules instead",
+            );
         }
     }
 
@@ -327,8 +432,10 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_actions(&mut self) {
+    /// Returns, per action, the flags that make it unsafe, as a mask of flag bits.
+    fn check_actions(&mut self) -> Vec<u64> {
         let f = self.file;
+        let mut never = Vec::with_capacity(f.actions.len());
         for (i, a) in f.actions.iter().enumerate() {
             let path = format!("$.actions[{i}]");
             if !is_identifier(&a.code, &['_']) {
@@ -370,7 +477,20 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
+            self.check_source(a.source.as_ref(), &path);
+            let mut mask = 0u64;
+            for (j, flag) in a.never_with_flags.iter().enumerate() {
+                match self.flag_index.get(flag.as_str()) {
+                    Some(&bit) => mask |= 1 << bit,
+                    None => self.problem(
+                        format!("{path}.never_with_flags[{j}]"),
+                        format!("no concern has the flag '{flag}'"),
+                    ),
+                }
+            }
+            never.push(mask);
         }
+        never
     }
 
     fn check_pathway_rules(&mut self) -> Vec<Compiled> {
@@ -397,6 +517,22 @@ impl<'a> Checker<'a> {
         for (i, r) in rules.iter().enumerate() {
             let path = format!("$.rules.pathway[{i}]");
             self.require_text(format!("{path}.reason"), &r.reason, "the reason");
+            self.check_source(r.source.as_ref(), &path);
+            if let Some(outcome) = &r.outcome {
+                self.require_text(format!("{path}.outcome.title"), &outcome.title, "the title");
+                self.require_text(
+                    format!("{path}.outcome.summary"),
+                    &outcome.summary,
+                    "the summary",
+                );
+                if let Some(allocation) = &outcome.allocation {
+                    self.require_text(
+                        format!("{path}.outcome.allocation"),
+                        allocation,
+                        "what happens next",
+                    );
+                }
+            }
             if let Some(low) = &r.lowered_by_strengths {
                 let lp = format!("{path}.lowered_by_strengths");
                 if r.pathway != Pathway::FamilyHelp || low.to != Pathway::Signpost {
@@ -426,6 +562,7 @@ impl<'a> Checker<'a> {
                 );
             }
             self.require_text(format!("{path}.reason"), &r.reason, "the reason");
+            self.check_source(r.source.as_ref(), &path);
             compiled.push(self.compile(&r.when, &format!("{path}.when"), Table::Escalation));
         }
         compiled
@@ -441,6 +578,7 @@ impl<'a> Checker<'a> {
                     "the rule does nothing: list actions, set consultation_advised, or both",
                 );
             }
+            self.check_source(r.source.as_ref(), &path);
             if r.consultation_advised && r.reason.as_deref().is_none_or(|t| t.trim().is_empty()) {
                 self.problem(
                     format!("{path}.reason"),
@@ -569,6 +707,16 @@ impl<'a> Checker<'a> {
             Condition::Unborn => Compiled::Unborn,
             Condition::NonMobile => Compiled::NonMobile,
             Condition::DisabledOrSend => Compiled::DisabledOrSend,
+            Condition::RepeatContact => match self.file.settings.repeat_contacts_at_least {
+                Some(n) => Compiled::RepeatContact(n),
+                None => {
+                    self.problem(
+                        path.to_string(),
+                        "repeat_contact needs settings.repeat_contacts_at_least: say which contact in 12 months makes a repeat pattern",
+                    );
+                    Compiled::RepeatContact(u32::MAX)
+                }
+            },
             Condition::ConcernAtLevel(level) => {
                 self.check_level(*level, &format!("{path}.concern_at_level"));
                 Compiled::ConcernAtLevel(*level)

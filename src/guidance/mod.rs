@@ -4,8 +4,10 @@
 mod compile;
 pub mod manifest;
 pub mod model;
+mod shared;
 
 pub use model::*;
+pub use shared::SharedGuidance;
 
 use crate::condition::Compiled;
 use crate::problem::{parse_json, write_problems, Problem};
@@ -18,6 +20,14 @@ pub const DEFAULT_GUIDANCE_JSON: &str = include_str!("../../www/guidance/default
 
 /// Its SHA-256, computed by build.rs from the same file.
 pub const DEFAULT_GUIDANCE_SHA256: &str = env!("DEFAULT_GUIDANCE_SHA256");
+
+/// The words an outcome is headed with: its title, summary and what happens next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome<'g> {
+    pub title: &'g str,
+    pub summary: &'g str,
+    pub allocation: &'g str,
+}
 
 /// Everything wrong with a guidance file, each problem located by JSON path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +56,8 @@ pub struct Guidance {
     pub(crate) pathway_rules: Vec<Compiled>,
     pub(crate) escalation_rules: Vec<Compiled>,
     pub(crate) action_rules: Vec<CompiledActionRule>,
+    /// Per action: the flags that make it unsafe (`never_with_flags`), as a mask.
+    pub(crate) action_never_flags: Vec<u64>,
     pub(crate) service_domains: Vec<u64>,
 }
 
@@ -108,6 +120,36 @@ impl Guidance {
     }
     pub fn level(&self, level: u8) -> Option<&Level> {
         self.file.levels.iter().find(|l| l.level == level)
+    }
+    /// What the outcome says for a decision: the words of the pathway rule that decided
+    /// it where the rule has its own, else the pathway's.
+    pub fn outcome_text(&self, decision: &crate::Decision) -> Outcome<'_> {
+        let pathway = self.file.pathways.get(decision.pathway);
+        let own = decision
+            .reasons
+            .first()
+            .and_then(|r| self.file.rules.pathway.iter().find(|p| p.id == r.rule))
+            .filter(|p| p.pathway == decision.pathway)
+            .and_then(|p| p.outcome.as_ref());
+        match own {
+            Some(o) => Outcome {
+                title: &o.title,
+                summary: &o.summary,
+                allocation: o.allocation.as_deref().unwrap_or(&pathway.allocation),
+            },
+            None => Outcome {
+                title: &pathway.title,
+                summary: &pathway.summary,
+                allocation: &pathway.allocation,
+            },
+        }
+    }
+    pub fn action(&self, code: &str) -> Option<&Action> {
+        self.file.actions.iter().find(|a| a.code == code)
+    }
+    /// Whether a concern applies to a child of this age (`None`: unborn).
+    pub fn concern_fits(&self, concern: &Concern, age_years: Option<f64>) -> bool {
+        concern.ages.as_ref().is_none_or(|a| a.fits(age_years))
     }
 }
 

@@ -48,6 +48,132 @@ pub struct GuidanceFile {
     /// The directory of services to signpost to.
     #[serde(default)]
     pub services: Vec<Service>,
+    /// Limits the engine applies whatever the rules say.
+    #[serde(default)]
+    pub settings: Settings,
+}
+
+/// Limits on the decision that hold whatever the rules say (SPEC 2, invariant 7).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// The most level-2 concerns that recorded strengths may lower from `family_help` to
+    /// `signpost`: with more than this, the needs stand whatever is going well. Default 4.
+    #[serde(default = "default_strengths_lower_at_most")]
+    pub strengths_lower_at_most: u32,
+    /// The contact about a child, counting this one, that makes a repeat pattern within
+    /// 12 months (3: the third contact). Rules test it with the condition `repeat_contact`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat_contacts_at_least: Option<u32>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            strengths_lower_at_most: default_strengths_lower_at_most(),
+            repeat_contacts_at_least: None,
+        }
+    }
+}
+
+fn default_strengths_lower_at_most() -> u32 {
+    4
+}
+
+/// The law or guidance something rests on, shown beside it so a practitioner can check it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The document (`Children Act 1989`, `Working Together to Safeguard Children 2023`).
+    pub title: String,
+    /// Where in it (`section 47`, `chapter 2`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// A web address for it: `https://` or `http://`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Source {
+    /// "Children Act 1989, section 47": the title and section, as a citation reads.
+    pub fn citation(&self) -> String {
+        match &self.section {
+            Some(section) => format!("{}, {section}", self.title),
+            None => self.title.clone(),
+        }
+    }
+}
+
+/// Who a concern can apply to. A case selecting a concern outside its ages is an error,
+/// and the flow offers a concern only to the children it fits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ages {
+    /// The youngest age in years it applies to (inclusive); no lower limit when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<f64>,
+    /// It applies to children younger than this many years; no upper limit when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub below: Option<f64>,
+    /// Whether it applies before birth. Default false.
+    #[serde(default)]
+    pub unborn: bool,
+    /// Whether it applies after birth. Default true.
+    #[serde(default = "yes")]
+    pub born: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Ages {
+    /// Whether a child of this age (`None` for an unborn baby) fits.
+    pub fn fits(&self, age_years: Option<f64>) -> bool {
+        match age_years {
+            None => self.unborn,
+            Some(age) => {
+                self.born
+                    && self.at_least.is_none_or(|min| age >= min)
+                    && self.below.is_none_or(|max| age < max)
+            }
+        }
+    }
+
+    /// "children aged 13 to 15", "children under 13", "unborn babies": who it fits, in words.
+    pub fn in_words(&self) -> String {
+        let years = |a: f64| {
+            if a.fract() == 0.0 {
+                format!("{a}")
+            } else {
+                format!("{a:.1}")
+            }
+        };
+        let born = match (self.at_least.filter(|&a| a > 0.0), self.below) {
+            (None, None) => "children of any age".to_string(),
+            (None, Some(b)) => format!("children under {}", years(b)),
+            (Some(a), None) => format!("children aged {} and over", years(a)),
+            (Some(a), Some(b)) if b - a == 1.0 => format!("children aged {}", years(a)),
+            (Some(a), Some(b)) => format!("children aged {} to {}", years(a), years(b - 1.0)),
+        };
+        match (self.born, self.unborn) {
+            (true, true) => format!("{born} and unborn babies"),
+            (true, false) => born,
+            (false, true) => "unborn babies".to_string(),
+            (false, false) => "no child".to_string(),
+        }
+    }
+}
+
+/// A question the flow asks when a concern is chosen, whose "yes" is a more serious
+/// concern (an allegation against a member of staff: has the child been harmed?).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    /// The question, answered yes or no.
+    pub question: String,
+    /// The concern a "yes" adds.
+    pub if_yes: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -137,6 +263,15 @@ pub struct Concern {
     /// Duties tied to the concern (`s47`, `lado`, `prevent`, ...); rules can test them.
     #[serde(default)]
     pub flags: Vec<String>,
+    /// The children it can apply to; every child when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ages: Option<Ages>,
+    /// A yes-or-no question to ask when the concern is chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUp>,
+    /// The law or guidance behind its level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -161,6 +296,18 @@ pub struct Action {
     /// Other wording for a particular audience; the pathway never depends on it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub text_for: BTreeMap<Audience, String>,
+    /// A statutory or specialist duty on top of the pathway: shown with a "Duty" tag, and
+    /// never removed by strengths.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub duty: bool,
+    /// Flags that make this action unsafe: it never appears in a decision with a concern
+    /// carrying any of them, whatever the rules say (a family meeting where there is forced
+    /// marriage or sexual abuse).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub never_with_flags: Vec<String>,
+    /// The law or guidance that sets the duty or timescale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
 }
 
 /// The decision tables, evaluated in this order.
@@ -189,6 +336,23 @@ pub struct PathwayRule {
     /// when no level-3 or level-4 concern is present.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lowered_by_strengths: Option<StrengthLowering>,
+    /// What the outcome says instead of the pathway's own title and summary when this rule
+    /// decides: for a duty that is the real next step (an allegation goes to the LADO),
+    /// so the outcome never reads as "nothing more to do".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<OutcomeText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeText {
+    pub title: String,
+    pub summary: String,
+    /// What happens next, instead of the pathway's `allocation`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allocation: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -211,6 +375,8 @@ pub struct EscalationRule {
     #[serde(default)]
     pub consultation_advised: bool,
     pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -225,6 +391,8 @@ pub struct ActionRule {
     /// Shown under "Why" when the rule matches; leave out for routine actions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
