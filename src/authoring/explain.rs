@@ -363,6 +363,7 @@ fn feeds(c: &Condition, file: &GuidanceFile, out: &mut Vec<String>) {
         Condition::Unborn => out.push("child: unborn".into()),
         Condition::NonMobile => out.push("child: not yet mobile".into()),
         Condition::DisabledOrSend => out.push("child: disabled or SEND".into()),
+        Condition::RepeatContact => out.push("child: repeat contacts".into()),
         Condition::AgeBelow(_) | Condition::AgeAtLeast(_) => out.push("child: age".into()),
         Condition::KnownToSocialCare(_) => out.push("child: known to social care".into()),
         Condition::ConcernAtLevel(l) => out.push(if *l >= 4 {
@@ -402,7 +403,13 @@ fn feeds(c: &Condition, file: &GuidanceFile, out: &mut Vec<String>) {
     }
 }
 
-fn rule_lines(n: usize, id: &str, when: &Condition, file: &GuidanceFile) -> Vec<Line> {
+fn rule_lines(
+    n: usize,
+    id: &str,
+    when: &Condition,
+    source: Option<&crate::guidance::Source>,
+    file: &GuidanceFile,
+) -> Vec<Line> {
     let mut left = vec![Line::bold(format!("{n}. {id}"))];
     let cond = words::condition_lines(when, file);
     for (i, l) in cond.iter().enumerate() {
@@ -419,6 +426,14 @@ fn rule_lines(n: usize, id: &str, when: &Condition, file: &GuidanceFile) -> Vec<
         Line::muted,
         BOX_W,
     );
+    if let Some(s) = source {
+        wrapped(
+            &mut left,
+            &format!("Source: {}", s.citation()),
+            Line::muted,
+            BOX_W,
+        );
+    }
     left
 }
 
@@ -427,7 +442,7 @@ fn pathway_table(file: &GuidanceFile, c: &mut Canvas) {
     c.y += 8.0;
     let n = file.rules.pathway.len();
     for (i, r) in file.rules.pathway.iter().enumerate() {
-        let mut left = rule_lines(i + 1, &r.id, &r.when, file);
+        let mut left = rule_lines(i + 1, &r.id, &r.when, r.source.as_ref(), file);
         if let Some(low) = &r.lowered_by_strengths {
             wrapped(
                 &mut left,
@@ -456,7 +471,7 @@ fn pathway_table(file: &GuidanceFile, c: &mut Canvas) {
         }
     }
     c.y += 8.0;
-    c.note("Strengths never lower macpt_referral or emergency. They lower family_help to signpost only where a rule allows it and no concern is at level 3 or 4; the engine enforces this whatever the file says.");
+    c.note(&format!("Strengths never lower macpt_referral or emergency. They lower family_help to signpost only where a rule allows it, no concern is at level 3 or 4, consent was not refused or unsafe to ask, and there are at most {} level-2 concerns; the engine enforces this whatever the file says.", file.settings.strengths_lower_at_most));
 }
 
 fn escalation_effect(at_least: Option<Pathway>, consult: bool) -> String {
@@ -482,7 +497,7 @@ fn escalation_table(file: &GuidanceFile, c: &mut Canvas) {
         return;
     }
     for (i, r) in file.rules.escalation.iter().enumerate() {
-        let left = rule_lines(i + 1, &r.id, &r.when, file);
+        let left = rule_lines(i + 1, &r.id, &r.when, r.source.as_ref(), file);
         let mut right = Vec::new();
         if let Some(p) = r.at_least {
             right.push(Line::bold(format!("→ at least {}", p.code())));
@@ -508,7 +523,7 @@ fn action_table(file: &GuidanceFile, c: &mut Canvas) {
         return;
     }
     for (i, r) in file.rules.actions.iter().enumerate() {
-        let left = rule_lines(i + 1, &r.id, &r.when, file);
+        let left = rule_lines(i + 1, &r.id, &r.when, r.source.as_ref(), file);
         let mut right: Vec<Line> = r
             .actions
             .iter()
@@ -536,12 +551,34 @@ fn action_order(file: &GuidanceFile, c: &mut Canvas) {
             .as_ref()
             .map(|k| format!(", contact {k}"))
             .unwrap_or_default();
+        let duty = if a.duty { "duty: " } else { "" };
         c.text(
             MARGIN,
             c.y,
-            &Line::plain(format!("{}. {} ({}{contact})", i + 1, a.code, a.timescale)),
+            &Line::plain(format!(
+                "{}. {duty}{} ({}{contact})",
+                i + 1,
+                a.code,
+                a.timescale
+            )),
             13,
         );
+        let mut notes = Vec::new();
+        if !a.never_with_flags.is_empty() {
+            notes.push(format!(
+                "never with a concern flagged {}",
+                words::or_list(&a.never_with_flags)
+            ));
+        }
+        if let Some(s) = &a.source {
+            notes.push(format!("source: {}", s.citation()));
+        }
+        if !notes.is_empty() {
+            for line in wrap(&notes.join("; "), chars_for(BOX_W + OUT_W)) {
+                c.y += LINE;
+                c.text(MARGIN + 24.0, c.y, &Line::muted(line), 12);
+            }
+        }
     }
 }
 
@@ -571,10 +608,11 @@ mod tests {
         let f = g.file();
         assert_eq!(
             fed_by(&f.rules.pathway[2].when, f),
-            "levels 3 to 4 (61 concerns)"
+            "levels 3 to 4 (80 concerns)"
         );
+        let last = f.rules.pathway.len() - 1;
         assert_eq!(
-            fed_by(&f.rules.pathway[4].when, f),
+            fed_by(&f.rules.pathway[last].when, f),
             "nothing: it always matches"
         );
     }

@@ -26,7 +26,18 @@ pub(crate) struct Facets {
     pub disabled: bool,
     pub ages: Vec<f64>,
     pub known_masks: Vec<u8>,
+    /// Thresholds of `repeat_contact`: contacts in 12 months, this one included.
+    pub repeat: Vec<u32>,
 }
+
+/// A mask with every value of an enum of `n` values set.
+const fn all_of(n: usize) -> u8 {
+    ((1u16 << n) - 1) as u8
+}
+const KNOWN_ALL: u8 = all_of(crate::case::KnownToSocialCare::ALL.len());
+const CONSENT_ALL: u8 = all_of(crate::case::Consent::ALL.len());
+const AUDIENCE_ALL: u8 = all_of(crate::case::Audience::ALL.len());
+const PATHWAY_ALL: u8 = all_of(crate::pathway::Pathway::ALL.len());
 
 pub(crate) struct Logic<'g> {
     g: &'g Guidance,
@@ -109,6 +120,7 @@ impl<'g> Logic<'g> {
                 f.ages.push(*a);
             }
             Compiled::KnownToSocialCare(m) => f.known_masks.push(*m),
+            Compiled::RepeatContact(n) => f.repeat.push(*n),
             Compiled::All(cs) | Compiled::Any(cs) => cs.iter().for_each(|x| Self::facets(x, f)),
             Compiled::Not(x) => Self::facets(x, f),
             _ => {}
@@ -120,9 +132,11 @@ impl<'g> Logic<'g> {
         match a {
             Compiled::Always => true,
             Compiled::StrengthsAtLeast(0) => true,
-            Compiled::KnownToSocialCare(m) | Compiled::Consent(m) => m & 0b1111 == 0b1111,
-            Compiled::Audience(m) => m & 0b111 == 0b111,
-            Compiled::Pathway(m) => m & 0b1111 == 0b1111,
+            Compiled::KnownToSocialCare(m) => m & KNOWN_ALL == KNOWN_ALL,
+            Compiled::Consent(m) => m & CONSENT_ALL == CONSENT_ALL,
+            Compiled::Audience(m) => m & AUDIENCE_ALL == AUDIENCE_ALL,
+            Compiled::Pathway(m) => m & PATHWAY_ALL == PATHWAY_ALL,
+            Compiled::RepeatContact(n) => *n <= 1,
             Compiled::All(cs) => cs.iter().all(|x| self.valid(x)),
             Compiled::Any(cs) => cs.iter().any(|x| self.valid(x)),
             Compiled::Not(x) => self.unsat(x),
@@ -147,9 +161,10 @@ impl<'g> Logic<'g> {
                     .fold(0u64, |m, &i| m | (1 << g.concern_domains[i]));
                 (at_level.len() as u32) < *at_least || domains.count_ones() < *domains_at_least
             }
-            Compiled::KnownToSocialCare(m) | Compiled::Consent(m) => m & 0b1111 == 0,
-            Compiled::Audience(m) => m & 0b111 == 0,
-            Compiled::Pathway(m) => m & 0b1111 == 0,
+            Compiled::KnownToSocialCare(m) => m & KNOWN_ALL == 0,
+            Compiled::Consent(m) => m & CONSENT_ALL == 0,
+            Compiled::Audience(m) => m & AUDIENCE_ALL == 0,
+            Compiled::Pathway(m) => m & PATHWAY_ALL == 0,
             Compiled::AgeBelow(x) => *x <= 0.0,
             Compiled::AgeAtLeast(x) => *x > crate::case::MAX_AGE_YEARS,
             Compiled::Strength(s) => *s as usize >= g.file.strengths.len(),

@@ -30,6 +30,7 @@ pub(crate) fn plain_child() -> Child {
         non_mobile: false,
         disabled_or_send: false,
         known_to_social_care: KnownToSocialCare::None,
+        previous_contacts_12_months: 0,
     }
 }
 
@@ -44,6 +45,30 @@ impl Probe {
             consent: defaults.consent,
             audience: defaults.audience,
         }
+    }
+
+    /// The probe for a case of `g`; `None` when the case has a code `g` does not.
+    pub fn from_case(g: &Guidance, case: &Case) -> Option<Probe> {
+        let mut concerns: Vec<u32> = case
+            .concerns
+            .iter()
+            .map(|c| g.concern_index(c))
+            .collect::<Option<_>>()?;
+        let mut strengths: Vec<u32> = case
+            .strengths
+            .iter()
+            .map(|s| g.strength_index(s))
+            .collect::<Option<_>>()?;
+        concerns.sort_unstable();
+        strengths.sort_unstable();
+        Some(Probe {
+            child: case.child.clone(),
+            immediate_danger: case.immediate_danger,
+            concerns,
+            strengths,
+            consent: case.consent,
+            audience: case.audience,
+        })
     }
 
     pub fn to_case(&self, g: &Guidance) -> Case {
@@ -72,6 +97,22 @@ impl Probe {
             p.concerns.insert(at, c);
         }
         p
+    }
+
+    /// Every concern applies to this child (its `ages`): only such cases can be decided.
+    pub fn fits(&self, g: &Guidance) -> bool {
+        self.concerns.iter().all(|&c| self.fits_concern(g, c))
+    }
+
+    pub fn fits_concern(&self, g: &Guidance, c: u32) -> bool {
+        g.concern_fits(&g.file.concerns[c as usize], self.child.age_years)
+    }
+
+    /// Drops the concerns that do not apply to this child.
+    pub fn drop_unfit(&mut self, g: &Guidance) {
+        let child_age = self.child.age_years;
+        self.concerns
+            .retain(|&c| g.concern_fits(&g.file.concerns[c as usize], child_age));
     }
 
     pub fn max_level(&self, g: &Guidance) -> u8 {
@@ -128,6 +169,7 @@ impl Probe {
             c.non_mobile,
             c.disabled_or_send,
             c.known_to_social_care != KnownToSocialCare::None,
+            c.previous_contacts_12_months > 0,
             c.age_years != Some(PLAIN_AGE) && !c.unborn,
         ]
         .iter()

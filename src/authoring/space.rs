@@ -25,6 +25,10 @@ pub(crate) enum Tables {
     All,
 }
 
+/// What tells concerns apart: level, domain, how each rule reads it, and its ages
+/// (whether limited, born and unborn, and the two limits as bits).
+type Signature = (u8, u8, Vec<bool>, [u64; 3]);
+
 pub(crate) struct Space<'g> {
     pub g: &'g Guidance,
     /// Concern classes, each a list of interchangeable concerns in guidance order.
@@ -65,18 +69,28 @@ impl<'g> Space<'g> {
 
         // Concerns are interchangeable when every rule reads them alike and they share a
         // level and domain (which the decision's level and the services also see).
-        let mut by_signature: BTreeMap<(u8, u8, Vec<bool>), Vec<u32>> = BTreeMap::new();
+        // Concerns that apply to different children are never interchangeable either.
+        let mut by_signature: BTreeMap<Signature, Vec<u32>> = BTreeMap::new();
         for &c in &pool {
             let reads = all_rules
                 .iter()
                 .flat_map(|r| atoms(r))
                 .map(|a| logic.reads_concern(a, c))
                 .collect();
+            let ages = match &g.file.concerns[c as usize].ages {
+                None => [0, 0, 0],
+                Some(a) => [
+                    1 | u64::from(a.born) << 1 | u64::from(a.unborn) << 2,
+                    a.at_least.map_or(0, f64::to_bits),
+                    a.below.map_or(u64::MAX, f64::to_bits),
+                ],
+            };
             by_signature
                 .entry((
                     g.concern_levels[c as usize],
                     g.concern_domains[c as usize],
                     reads,
+                    ages,
                 ))
                 .or_default()
                 .push(c);
@@ -100,8 +114,8 @@ impl<'g> Space<'g> {
         Space {
             g,
             classes,
-            decision_children: children(&decision_rules),
-            all_children: children(&all_rules),
+            decision_children: children(g, &decision_rules),
+            all_children: children(g, &all_rules),
             targets: all_rules,
             pool,
             strengths,
@@ -128,11 +142,14 @@ impl<'g> Space<'g> {
                         if out.len() >= limit {
                             return false;
                         }
-                        out.push(Probe {
+                        let p = Probe {
                             child: child.clone(),
                             concerns: concerns.clone(),
                             ..Probe::plain()
-                        });
+                        };
+                        if p.fits(self.g) {
+                            out.push(p);
+                        }
                     }
                 }
                 out.len() < limit
@@ -231,6 +248,7 @@ impl<'g> Space<'g> {
         }
         p.concerns.sort_unstable();
         p.concerns.dedup();
+        p.drop_unfit(self.g);
         p.strengths.sort_unstable();
         p
     }
@@ -350,6 +368,14 @@ impl<'g> Space<'g> {
                     self.aim(x, rng, p);
                 }
             }
+            Compiled::RepeatContact(n) => {
+                let n = *n;
+                p.child.previous_contacts_12_months = self
+                    .child_where(rng, |ch| {
+                        ch.previous_contacts_12_months.saturating_add(1) >= n
+                    })
+                    .previous_contacts_12_months;
+            }
             Compiled::Always | Compiled::Pathway(_) | Compiled::Not(_) => {}
         }
     }
@@ -364,6 +390,8 @@ impl<'g> Space<'g> {
     /// The smallest case like `p` for which `keep` still holds: concerns and strengths
     /// dropped one by one, then the child made plain, consent and audience defaulted.
     pub fn shrink(&self, p: Probe, keep: impl Fn(&Probe) -> bool) -> Probe {
+        // Only cases the engine can decide: every concern applies to the child.
+        let keep = |q: &Probe| q.fits(self.g) && keep(q);
         let mut best = p;
         loop {
             let mut changed = false;
@@ -422,6 +450,7 @@ fn simplifications(p: &Probe) -> Vec<Probe> {
     with(&|q| q.child.non_mobile = false);
     with(&|q| q.child.disabled_or_send = false);
     with(&|q| q.child.known_to_social_care = KnownToSocialCare::None);
+    with(&|q| q.child.previous_contacts_12_months = 0);
     with(&|q| {
         if !q.child.unborn {
             q.child.age_years = Some(PLAIN_AGE);
@@ -477,11 +506,21 @@ fn collect_strength_counts(c: &Compiled, out: &mut Vec<u32>) {
 
 /// One child for each combination of the facts the rules can tell apart; the plain child
 /// first. Ages are one per interval between the rules' age limits.
-fn children(rules: &[&Compiled]) -> Vec<Child> {
+fn children(g: &Guidance, rules: &[&Compiled]) -> Vec<Child> {
     let mut f = Facets::default();
     for r in rules {
         Logic::facets(r, &mut f);
     }
+    // A concern's ages decide which children can have it, so they cut the ages too.
+    for ages in g.file.concerns.iter().filter_map(|c| c.ages.as_ref()) {
+        f.ages.extend(ages.at_least);
+        f.ages.extend(ages.below);
+        f.unborn = true;
+    }
+    let mut contacts = vec![0];
+    contacts.extend(f.repeat.iter().map(|n| n.saturating_sub(1)));
+    contacts.sort_unstable();
+    contacts.dedup();
     let mut ages: Vec<Option<f64>> = age_representatives(&f.ages).into_iter().map(Some).collect();
     if f.unborn {
         ages.push(None);
@@ -493,13 +532,16 @@ fn children(rules: &[&Compiled]) -> Vec<Child> {
         for &non_mobile in &bools(f.non_mobile) {
             for &disabled in &bools(f.disabled) {
                 for &k in &known {
-                    out.push(Child {
-                        age_years: *age,
-                        unborn: age.is_none(),
-                        non_mobile,
-                        disabled_or_send: disabled,
-                        known_to_social_care: k,
-                    });
+                    for &previous in &contacts {
+                        out.push(Child {
+                            age_years: *age,
+                            unborn: age.is_none(),
+                            non_mobile,
+                            disabled_or_send: disabled,
+                            known_to_social_care: k,
+                            previous_contacts_12_months: previous,
+                        });
+                    }
                 }
             }
         }
@@ -567,11 +609,35 @@ mod tests {
     fn children_vary_only_what_rules_read() {
         let g = Guidance::embedded_default().unwrap();
         let s = Space::new(&g, |_| true, |_| true);
-        // Pathway and escalation rules read no child facts in the default guidance.
-        assert_eq!(s.children(Tables::Decision), &[plain_child()]);
-        // Action rules read unborn, non-mobile, under one and known to social care.
-        assert_eq!(s.children(Tables::All).len(), 3 * 2 * 2);
-        assert_eq!(s.children(Tables::All)[0], plain_child());
+        let decision = s.children(Tables::Decision);
+        assert_eq!(decision[0], plain_child());
+        // Pathway and escalation rules read unborn, not yet mobile and ages 5 and 13; the
+        // concerns' own ages cut at 13, 16 and 18. Nothing else about the child.
+        let mut ages: Vec<Option<f64>> = decision.iter().map(|c| c.age_years).collect();
+        ages.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        ages.dedup();
+        assert_eq!(
+            ages,
+            [
+                None,
+                Some(2.5),
+                Some(10.0),
+                Some(13.0),
+                Some(16.0),
+                Some(18.0)
+            ]
+        );
+        assert!(decision.iter().any(|c| c.non_mobile));
+        assert!(decision.iter().all(|c| !c.disabled_or_send
+            && c.known_to_social_care == KnownToSocialCare::None
+            && c.previous_contacts_12_months == 0));
+        assert_eq!(decision.len(), 6 * 2);
+        // Action rules also read under one, 16, disability, social care (open, or closed
+        // in the last 12 months) and repeat contacts (the third contact).
+        let all = s.children(Tables::All);
+        assert_eq!(all[0], plain_child());
+        assert_eq!(all.len(), 7 * 2 * 2 * 3 * 2);
+        assert!(all.iter().any(|c| c.previous_contacts_12_months == 2));
     }
 
     #[test]

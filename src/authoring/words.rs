@@ -13,6 +13,12 @@ pub fn condition(c: &Condition, file: &GuidanceFile) -> String {
         Condition::Unborn => "the baby is unborn".into(),
         Condition::NonMobile => "the baby is not yet mobile".into(),
         Condition::DisabledOrSend => "the child is disabled or has SEND".into(),
+        Condition::RepeatContact => match file.settings.repeat_contacts_at_least {
+            Some(n) => format!("this is at least contact number {n} about the child in 12 months"),
+            None => {
+                "this is a repeat contact (settings.repeat_contacts_at_least is not set)".into()
+            }
+        },
         Condition::ConcernAtLevel(4) => "any concern at level 4".into(),
         Condition::ConcernAtLevel(l) => format!("any concern at level {l} or above"),
         Condition::CountAtLevel(c) => {
@@ -171,6 +177,7 @@ pub fn plural<'a>(n: u32, one: &'a str, many: &'a str) -> &'a str {
 pub fn known(k: KnownToSocialCare) -> &'static str {
     match k {
         KnownToSocialCare::None => "not known",
+        KnownToSocialCare::PreviouslyKnown => "known in the last 12 months, now closed",
         KnownToSocialCare::OpenFamilyHelp => "open to family help",
         KnownToSocialCare::OpenChildProtection => "open to child protection",
         KnownToSocialCare::LookedAfter => "looked after",
@@ -220,6 +227,13 @@ pub fn case_between(c: &Case, file: &GuidanceFile, revised: &GuidanceFile) -> St
         facts.push(format!(
             "known to social care ({})",
             known(child.known_to_social_care)
+        ));
+    }
+    if child.previous_contacts_12_months > 0 {
+        facts.push(format!(
+            "{} earlier {} in 12 months",
+            child.previous_contacts_12_months,
+            plural(child.previous_contacts_12_months, "contact", "contacts")
         ));
     }
     if !facts.is_empty() {

@@ -39,6 +39,10 @@ pub struct CaseChange {
     pub in_words: String,
     pub before: Outcome,
     pub after: Outcome,
+    /// What in the revision changed this decision: each rule that fires in one version
+    /// and not the other, or fires in both but was itself changed, and each selected
+    /// concern whose level or flags were changed (`concern health.x: level 2 → 3`).
+    pub changed_by: Vec<String>,
 }
 
 /// What a version decided for a case, as far as a diff compares it.
@@ -105,6 +109,7 @@ pub(super) fn compare(
             id,
             title,
             in_words: words::case_between(&case, file, new.file()),
+            changed_by: changed_by(old, new, &case),
             case,
             before,
             after,
@@ -152,6 +157,120 @@ pub(super) fn compare(
         single_concerns_tried: singles.len(),
         generated_tried: generated.len(),
         changed,
+    }
+}
+
+/// The ids of the rules that fire for a case: the pathway rule (and its lowering), every
+/// escalation rule that holds, and every action rule that holds on the final pathway.
+fn fired(g: &Guidance, case: &Case) -> Vec<String> {
+    let Some(p) = Probe::from_case(g, case) else {
+        return Vec::new();
+    };
+    let rules = &g.file().rules;
+    let mut ids = Vec::new();
+    let pathway = p.with_facts(g, None, |f| {
+        let first = crate::engine::first_route(g, f, p.strengths.len());
+        let id = &rules.pathway[first.hit].id;
+        ids.push(id.clone());
+        let pathway = crate::engine::escalate(g, f, first.pathway, |i| {
+            ids.push(rules.escalation[i].id.clone())
+        });
+        if first.lowered && pathway == first.pathway {
+            ids.push(format!("{id}.lowered_by_strengths"));
+        }
+        pathway
+    });
+    p.with_facts(g, Some(pathway), |f| {
+        for (i, r) in g.action_rules.iter().enumerate() {
+            if r.when.holds(f) {
+                ids.push(rules.actions[i].id.clone());
+            }
+        }
+    });
+    ids
+}
+
+fn changed_by(old: &Guidance, new: &Guidance, case: &Case) -> Vec<String> {
+    let (before, after) = (fired(old, case), fired(new, case));
+    let definition = |g: &Guidance, id: &str| -> Option<serde_json::Value> {
+        let r = &g.file().rules;
+        let base = id.trim_end_matches(".lowered_by_strengths");
+        let pathway = r.pathway.iter().find(|x| x.id == base);
+        let escalation = r.escalation.iter().find(|x| x.id == base);
+        let action = r.actions.iter().find(|x| x.id == base);
+        let mut value = pathway
+            .and_then(|x| serde_json::to_value(x).ok())
+            .or_else(|| escalation.and_then(|x| serde_json::to_value(x).ok()))
+            .or_else(|| action.and_then(|x| serde_json::to_value(x).ok()))?;
+        // Only what decides counts: new wording or a new source changes no decision.
+        strip_wording(&mut value);
+        Some(value)
+    };
+    let mut out = Vec::new();
+    let mut ids: Vec<&String> = before.iter().chain(&after).collect();
+    ids.dedup();
+    let mut seen = BTreeSet::new();
+    for id in ids {
+        if !seen.insert(id.clone()) {
+            continue;
+        }
+        let (was, is) = (before.contains(id), after.contains(id));
+        let (d_old, d_new) = (definition(old, id), definition(new, id));
+        let why = match (d_old.is_some(), d_new.is_some()) {
+            (false, true) => "new rule",
+            (true, false) => "rule removed",
+            _ if d_old != d_new => "rule changed",
+            _ if was && !is => "no longer fires",
+            _ if is && !was => "now fires",
+            _ => continue,
+        };
+        out.push(format!("{id} ({why})"));
+    }
+    // An action the revision made unsafe with one of the case's flags.
+    let flags_in = |g: &Guidance| -> BTreeSet<String> {
+        case.concerns
+            .iter()
+            .filter_map(|c| g.concern(c))
+            .flat_map(|c| c.flags.iter().cloned())
+            .collect()
+    };
+    let (old_flags, flags) = (flags_in(old), flags_in(new));
+    for a in new.file().actions.iter() {
+        let unsafe_with: Vec<&str> = a
+            .never_with_flags
+            .iter()
+            .map(String::as_str)
+            .filter(|f| flags.contains(*f))
+            .collect();
+        let was_unsafe = old
+            .action(&a.code)
+            .is_some_and(|o| o.never_with_flags.iter().any(|f| old_flags.contains(f)));
+        if !unsafe_with.is_empty() && !was_unsafe {
+            out.push(format!(
+                "action {} (now never with {})",
+                a.code,
+                unsafe_with.join(", ")
+            ));
+        }
+    }
+    for code in &case.concerns {
+        if let (Some(a), Some(b)) = (old.concern(code), new.concern(code)) {
+            if a.level != b.level {
+                out.push(format!("concern {code} (level {} → {})", a.level, b.level));
+            } else if a.flags != b.flags {
+                out.push(format!("concern {code} (flags changed)"));
+            }
+        }
+    }
+    out
+}
+
+fn strip_wording(v: &mut serde_json::Value) {
+    if let Some(map) = v.as_object_mut() {
+        for key in ["reason", "source", "outcome"] {
+            map.remove(key);
+        }
+        map.values_mut().for_each(strip_wording);
     }
 }
 

@@ -157,7 +157,7 @@ fn pathway_texts(f: &GuidanceFile) -> Vec<(String, Value)> {
 }
 
 fn header(old: &GuidanceFile, new: &GuidanceFile, out: &mut Vec<Change>) {
-    let fields: [(&str, Value, Value); 7] = [
+    let fields: [(&str, Value, Value); 8] = [
         ("format", value(&old.format), value(&new.format)),
         ("id", value(&old.id), value(&new.id)),
         ("title", value(&old.title), value(&new.title)),
@@ -169,6 +169,7 @@ fn header(old: &GuidanceFile, new: &GuidanceFile, out: &mut Vec<Change>) {
             value(&new.document_url),
         ),
         ("authority", value(&old.authority), value(&new.authority)),
+        ("settings", value(&old.settings), value(&new.settings)),
     ];
     for (field, before, after) in fields {
         if before != after {

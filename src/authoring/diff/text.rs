@@ -282,6 +282,9 @@ fn decisions(d: &Diff, suite: Option<&str>, s: &mut String) {
         let _ = writeln!(s, "      case:   {}", v.in_words);
         let _ = writeln!(s, "      before: {}", outcome(&v.before));
         let _ = writeln!(s, "      after:  {}", outcome(&v.after));
+        if !v.changed_by.is_empty() {
+            let _ = writeln!(s, "      changed by: {}", v.changed_by.join(", "));
+        }
     }
     for (source, heading, tried) in [
         (
@@ -340,6 +343,9 @@ fn decisions(d: &Diff, suite: Option<&str>, s: &mut String) {
                 }
                 if !notes.is_empty() {
                     let _ = writeln!(s, "        {}", notes.join(" "));
+                }
+                if !r.changed_by.is_empty() {
+                    let _ = writeln!(s, "        changed by: {}", r.changed_by.join(", "));
                 }
             }
         }

@@ -23,6 +23,8 @@ const RANDOM: usize = 1_500;
 const DETERMINISM_EVERY: usize = 9;
 /// The action SPEC invariant 4 requires when consent to family help is refused.
 const CONSULTATION_ACTION: &str = "consultation_line";
+/// The contact SPEC invariant 9 requires on every child protection and emergency decision.
+const OUT_OF_HOURS: &str = "out_of_hours";
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Invariant {
@@ -33,10 +35,12 @@ enum Invariant {
     Reasons,
     Deterministic,
     Audience,
+    UnsafeAction,
+    OutOfHours,
 }
 
 impl Invariant {
-    const ALL: [Invariant; 7] = [
+    const ALL: [Invariant; 9] = [
         Invariant::ImmediateDanger,
         Invariant::Monotone,
         Invariant::Strengths,
@@ -44,17 +48,21 @@ impl Invariant {
         Invariant::Reasons,
         Invariant::Deterministic,
         Invariant::Audience,
+        Invariant::UnsafeAction,
+        Invariant::OutOfHours,
     ];
 
     fn statement(self) -> &'static str {
         match self {
             Invariant::ImmediateDanger => "invariant 1: a child in immediate danger always gets emergency",
             Invariant::Monotone => "invariant 2: adding a concern never lowers the pathway",
-            Invariant::Strengths => "invariant 3: strengths never lower macpt_referral or emergency, and lower family_help to signpost only when no level-3 or level-4 concern is present",
-            Invariant::Consent => "invariant 4: consent never changes the pathway, and refused consent to family help keeps family_help, advises consultation and adds the consultation line action",
+            Invariant::Strengths => "invariants 3 and 7: strengths never lower macpt_referral or emergency; they lower family_help to signpost only when no level-3 or level-4 concern is present, consent was not refused or unsafe to ask, and no more level-2 concerns are present than settings.strengths_lower_at_most; and they never take away a consultation or a duty action",
+            Invariant::Consent => "invariant 4: consent never changes whether the section 47 threshold is met, never lowers the pathway, and refused consent to family help keeps family_help, advises consultation and adds the consultation line action",
             Invariant::Reasons => "invariant 5: every decision carries a reason naming the rule and the concerns behind it",
             Invariant::Deterministic => "invariant 6: the same file and case always give byte-identical decision JSON",
             Invariant::Audience => "who is asking changes wording and actions, never the pathway or level",
+            Invariant::UnsafeAction => "invariant 8: an action marked unsafe with a flag (never_with_flags) never appears in a decision whose concerns carry that flag",
+            Invariant::OutOfHours => "invariant 9: every macpt_referral and emergency decision names the out-of-hours route",
         }
     }
 }
@@ -137,11 +145,15 @@ impl Checker<'_, '_> {
         match inv {
             Invariant::ImmediateDanger => self.immediate_danger(base),
             Invariant::Monotone => self.monotone(base),
-            Invariant::Strengths => self.strengths(base),
+            Invariant::Strengths => self
+                .strengths(base)
+                .or_else(|| self.strengths_keep_duties(base)),
             Invariant::Consent => self.consent(base),
             Invariant::Reasons => self.reasons(base),
             Invariant::Deterministic => self.deterministic(base),
             Invariant::Audience => self.audience(base),
+            Invariant::UnsafeAction => self.unsafe_action(base),
+            Invariant::OutOfHours => self.out_of_hours(base),
         }
     }
 
@@ -182,6 +194,7 @@ impl Checker<'_, '_> {
             .space
             .representatives(&base.concerns)
             .into_iter()
+            .filter(|&c| base.fits_concern(self.ctx.g, c))
             .find(|&c| {
                 self.pathway(&base.with_concern(c))
                     .is_some_and(|p| p < before)
@@ -305,13 +318,7 @@ impl Checker<'_, '_> {
                 ..q.clone()
             };
             match (self.pathway(&without), self.pathway(q)) {
-                (Some(a), Some(b)) => {
-                    b > a
-                        || (b < a
-                            && !(a == Pathway::FamilyHelp
-                                && b == Pathway::Signpost
-                                && q.max_level(g) < 3))
-                }
+                (Some(a), Some(b)) => b > a || (b < a && !self.may_lower(q, a, b)),
                 _ => false,
             }
         };
@@ -332,9 +339,7 @@ impl Checker<'_, '_> {
             ..q.clone()
         };
         let (a, b) = (self.engine_pathway(&without)?, self.engine_pathway(&q)?);
-        let lowered_family_help_only =
-            a == Pathway::FamilyHelp && b == Pathway::Signpost && q.max_level(g) < 3;
-        if a == b || (b < a && lowered_family_help_only) {
+        if a == b || (b < a && self.may_lower(&q, a, b)) {
             return None;
         }
         let path = match q.first_hit(g) {
@@ -347,9 +352,128 @@ impl Checker<'_, '_> {
         Some(self.finding(
             Invariant::Strengths,
             path,
-            "Strengths may only lower family_help to signpost, through lowered_by_strengths, when no concern is at level 3 or 4.".into(),
+            "Strengths may only lower family_help to signpost, through lowered_by_strengths, when no concern is at level 3 or 4 and consent was not refused or unsafe to ask.".into(),
             &q,
             format!("Without its strengths it gets {a}; with them it gets {b}."),
+        ))
+    }
+
+    /// Whether strengths may lower pathway `a` to `b` for this case (invariants 3 and 7).
+    fn may_lower(&self, q: &Probe, a: Pathway, b: Pathway) -> bool {
+        let g = self.ctx.g;
+        let level_2 = q
+            .concerns
+            .iter()
+            .filter(|&&c| g.concern_levels[c as usize] == 2)
+            .count() as u32;
+        a == Pathway::FamilyHelp
+            && b == Pathway::Signpost
+            && q.max_level(g) < 3
+            && !matches!(q.consent, Consent::Refused | Consent::UnsafeToAsk)
+            && level_2 <= g.file().settings.strengths_lower_at_most
+    }
+
+    /// Invariant 7's second half: what strengths may never take away.
+    fn strengths_keep_duties(&self, base: &Probe) -> Option<Finding> {
+        let g = self.ctx.g;
+        let all: Vec<u32> = (0..g.file().strengths.len() as u32).collect();
+        let lost = |q: &Probe| -> Option<String> {
+            let without = Probe {
+                strengths: Vec::new(),
+                ..q.clone()
+            };
+            let (a, b) = (self.decide(&without)?, self.decide(q)?);
+            if a.consultation_advised && !b.consultation_advised {
+                return Some("loses the advice to consult".into());
+            }
+            a.actions
+                .iter()
+                .filter(|x| x.duty || x.code == CONSULTATION_ACTION)
+                .find(|x| !b.has_action(&x.code))
+                .map(|x| format!("loses the action '{}'", x.code))
+        };
+        let q = Probe {
+            strengths: all,
+            ..base.clone()
+        };
+        lost(&q)?;
+        let q = self.ctx.space.shrink(q, |q| lost(q).is_some());
+        let what = lost(&q)?;
+        Some(self.finding(
+            Invariant::Strengths,
+            "$.rules.actions".into(),
+            "This is a fault in the engine, not the file: please report it with this case.".into(),
+            &q,
+            format!("With its strengths recorded the decision {what}."),
+        ))
+    }
+
+    fn unsafe_action(&self, base: &Probe) -> Option<Finding> {
+        let g = self.ctx.g;
+        let offending = |q: &Probe| -> Option<String> {
+            let d = self.decide(q)?;
+            let flags = q
+                .concerns
+                .iter()
+                .fold(0u64, |m, &c| m | g.concern_flags[c as usize]);
+            d.actions
+                .iter()
+                .filter_map(|a| g.file().actions.iter().position(|x| x.code == a.code))
+                .find(|&i| g.action_never_flags[i] & flags != 0)
+                .map(|i| g.file().actions[i].code.clone())
+        };
+        offending(base)?;
+        let q = self
+            .ctx
+            .space
+            .shrink(base.clone(), |q| offending(q).is_some());
+        let code = offending(&q)?;
+        Some(self.finding(
+            Invariant::UnsafeAction,
+            "$.rules.actions".into(),
+            format!("This is a fault in the engine, not the file: please report it with this case (action '{code}')."),
+            &q,
+            format!("Its decision includes '{code}', which the guidance marks unsafe with one of its concerns' flags."),
+        ))
+    }
+
+    fn out_of_hours(&self, base: &Probe) -> Option<Finding> {
+        let g = self.ctx.g;
+        let contact = g.contact(OUT_OF_HOURS);
+        let missing = |q: &Probe| -> bool {
+            let Some(d) = self.decide(q) else {
+                return false;
+            };
+            d.pathway >= Pathway::MacptReferral
+                && !d
+                    .actions
+                    .iter()
+                    .any(|a| contact.is_some() && a.contact.as_ref() == contact)
+        };
+        if !missing(base) {
+            return None;
+        }
+        let q = self.ctx.space.shrink(base.clone(), missing);
+        let d = self.decide(&q)?;
+        let (path, what) = match contact {
+            None => (
+                "$.contacts".to_string(),
+                "Add an 'out_of_hours' contact (the emergency duty team), and an action that uses it on every macpt_referral and emergency decision.".to_string(),
+            ),
+            Some(_) => (
+                "$.rules.actions".to_string(),
+                "Add an action rule for it, for example: when {\"pathway\": [\"macpt_referral\", \"emergency\"]}, actions [\"phone_out_of_hours\"], where that action's contact is \"out_of_hours\".".to_string(),
+            ),
+        };
+        Some(self.finding(
+            Invariant::OutOfHours,
+            path,
+            what,
+            &q,
+            format!(
+                "It gets {}, and no action gives the out-of-hours number.",
+                d.pathway
+            ),
         ))
     }
 
@@ -358,12 +482,20 @@ impl Checker<'_, '_> {
             consent,
             ..q.clone()
         };
+        // Consent may keep strengths from lowering family help (invariant 7), so it may
+        // move a case between signpost and family_help; never across the section 47
+        // threshold, and refusing never gets a lower pathway than agreeing.
+        let wrong = |ps: &[Option<Pathway>]| {
+            let s47 = |p: &Option<Pathway>| p.map(|p| p >= Pathway::MacptReferral);
+            let given = ps[0];
+            ps.iter().any(|p| s47(p) != s47(&given) || *p < given)
+        };
         let varies = |q: &Probe| {
             let ps: Vec<Option<Pathway>> = Consent::ALL
                 .iter()
                 .map(|&c| self.pathway(&with(q, c)))
                 .collect();
-            ps.iter().any(|p| *p != ps[0])
+            wrong(&ps)
         };
         if varies(base) {
             let q = self.ctx.space.shrink(base.clone(), varies);
@@ -371,7 +503,7 @@ impl Checker<'_, '_> {
                 .iter()
                 .map(|&c| self.engine_pathway(&with(&q, c)))
                 .collect();
-            if engine.iter().all(|p| *p == engine[0]) {
+            if !wrong(&engine) {
                 return None;
             }
             let ps: Vec<String> = Consent::ALL

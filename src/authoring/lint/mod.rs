@@ -13,6 +13,7 @@
 mod invariants;
 mod report;
 mod rules;
+mod sources;
 mod unused;
 
 pub use report::{Example, Finding, Kind, Report, Severity};
@@ -61,6 +62,7 @@ pub fn lint(g: &Guidance) -> Report {
     let ctx = Ctx::new(g);
     rules::check(&ctx, g.pathway_rules.len(), &mut report);
     unused::check(&ctx, &mut report);
+    sources::check(&ctx, &mut report);
     invariants::check(&ctx, &mut report);
     report.counts = report::Counts::of(g.file());
     report.sort();
@@ -118,6 +120,8 @@ fn uncovered_without_default(file: &GuidanceFile, report: &mut Report) {
         pathway: Pathway::Signpost,
         reason: "Added by lint to find the cases no rule covers.".into(),
         lowered_by_strengths: None,
+        outcome: None,
+        source: None,
     });
     let Ok(text) = serde_json::to_string(&repaired) else {
         return;

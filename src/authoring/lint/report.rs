@@ -36,6 +36,8 @@ pub enum Kind {
     UnusedAction,
     UnusedContact,
     UnusedService,
+    /// A level-4 concern or a duty action that names no law or guidance behind it.
+    MissingSource,
 }
 
 impl Kind {
@@ -53,6 +55,7 @@ impl Kind {
             Kind::UnusedAction => "unused-action",
             Kind::UnusedContact => "unused-contact",
             Kind::UnusedService => "unused-service",
+            Kind::MissingSource => "missing-source",
         }
     }
 }
