@@ -35,7 +35,11 @@ pub struct Answers {
     pub mobility: Option<Mobility>,
     pub disabled_or_send: Option<bool>,
     pub known_to_social_care: Option<KnownToSocialCare>,
+    /// Earlier contacts with the front door about this child in the last 12 months.
+    pub previous_contacts: Option<u32>,
     pub concerns: Vec<String>,
+    /// Concerns whose follow-up question was answered "no" (a "yes" ticks its concern).
+    pub follow_ups_declined: Vec<String>,
     pub strengths: Vec<String>,
     pub consent: Option<Consent>,
     pub child_voice: String,
@@ -93,6 +97,7 @@ impl Answers {
             }),
             disabled_or_send: Some(case.child.disabled_or_send),
             known_to_social_care: Some(case.child.known_to_social_care),
+            previous_contacts: Some(case.child.previous_contacts_12_months),
             concerns: case.concerns.clone(),
             strengths: case.strengths.clone(),
             consent: Some(case.consent),
@@ -127,8 +132,47 @@ impl Answers {
         self.child_status == Some(ChildStatus::Born) && self.age().is_some_and(|a| a < 1.0)
     }
 
+    /// The child's age as the concerns' ages see it: `Some(None)` for an unborn baby,
+    /// `None` while the age is not known yet.
+    pub fn age_for_concerns(&self) -> Option<Option<f64>> {
+        match self.child_status? {
+            ChildStatus::Unborn => Some(None),
+            ChildStatus::Born => self.age().map(Some),
+        }
+    }
+
+    /// Whether a concern applies to this child; every concern does until the age is known.
+    pub fn concern_fits(&self, guidance: &Guidance, code: &str) -> bool {
+        match (guidance.concern(code), self.age_for_concerns()) {
+            (Some(c), Some(age)) => guidance.concern_fits(c, age),
+            _ => true,
+        }
+    }
+
+    /// The answer to a concern's follow-up question: yes when its concern is ticked, no
+    /// when declined, `None` while unanswered.
+    pub fn follow_up_answer(&self, guidance: &Guidance, code: &str) -> Option<bool> {
+        let follow = guidance.concern(code)?.follow_up.as_ref()?;
+        if self.concerns.contains(&follow.if_yes) {
+            Some(true)
+        } else if self.follow_ups_declined.iter().any(|c| c == code) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// Answers a follow-up question: yes ticks the more serious concern it names.
+    pub fn answer_follow_up(&mut self, guidance: &Guidance, code: &str, yes: bool) {
+        let Some(follow) = guidance.concern(code).and_then(|c| c.follow_up.as_ref()) else {
+            return;
+        };
+        toggle(&mut self.follow_ups_declined, code, !yes);
+        toggle(&mut self.concerns, &follow.if_yes, yes);
+    }
+
     /// Problems with the answers one step asks for, in the order the fields appear.
-    pub fn check_step(&self, step: Step) -> Vec<FieldError> {
+    pub fn check_step(&self, step: Step, guidance: &Guidance) -> Vec<FieldError> {
         let mut errors = Vec::new();
         match step {
             Step::Audience if self.audience.is_none() => {
@@ -139,19 +183,50 @@ impl Answers {
                 "Select yes if the child is in immediate danger",
             )),
             Step::Child => self.check_child(&mut errors),
+            Step::Concerns => self.check_concerns(guidance, &mut errors),
             Step::Views if self.consent.is_none() => errors.push(err(
                 "consent",
                 "Select whether the family has agreed to you asking for help",
             )),
             Step::Expert | Step::Check => {
                 for s in Step::QUESTIONS {
-                    errors.extend(self.check_step(s));
+                    errors.extend(self.check_step(s, guidance));
                 }
             }
             Step::Outcome => self.check_final(&mut errors),
             _ => {}
         }
         errors
+    }
+
+    /// Every ticked concern must apply to the child, and every follow-up question of a
+    /// ticked concern must be answered.
+    fn check_concerns(&self, guidance: &Guidance, errors: &mut Vec<FieldError>) {
+        for code in &self.concerns {
+            let Some(c) = guidance.concern(code) else {
+                continue;
+            };
+            if !self.concern_fits(guidance, code) {
+                let ages = c.ages.as_ref().map(|a| a.in_words()).unwrap_or_default();
+                errors.push(FieldError {
+                    field: "concerns",
+                    message: format!(
+                        "\u{201c}{}\u{201d} is only for {ages}: untick it, or change the child's age",
+                        c.text.trim_end_matches('.')
+                    ),
+                });
+            }
+            if c.follow_up.is_some() && self.follow_up_answer(guidance, code).is_none() {
+                errors.push(FieldError {
+                    field: "follow-up",
+                    message: c
+                        .follow_up
+                        .as_ref()
+                        .map(|f| format!("Answer the question: {}", f.question))
+                        .unwrap_or_default(),
+                });
+            }
+        }
     }
 
     fn check_child(&self, errors: &mut Vec<FieldError>) {
@@ -201,6 +276,12 @@ impl Answers {
                 "Select whether the child is known to children's social care now",
             ));
         }
+        if self.previous_contacts.is_none() {
+            errors.push(err(
+                "previous-contacts",
+                "Select how many times the front door has been contacted about this child in the last 12 months",
+            ));
+        }
     }
 
     fn check_final(&self, errors: &mut Vec<FieldError>) {
@@ -228,7 +309,7 @@ impl Answers {
     /// Concerns and strengths come out in the guidance's order, whatever order they
     /// were ticked in.
     pub fn to_case(&self, guidance: &Guidance) -> Result<Case, Vec<FieldError>> {
-        let errors = self.check_step(Step::Check);
+        let errors = self.check_step(Step::Check, guidance);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -244,6 +325,7 @@ impl Answers {
                 non_mobile: self.asks_mobility() && self.mobility == Some(Mobility::NotYetMobile),
                 disabled_or_send: self.disabled_or_send == Some(true),
                 known_to_social_care: self.known_to_social_care.unwrap_or_default(),
+                previous_contacts_12_months: self.previous_contacts.unwrap_or(0),
             },
             immediate_danger: self.immediate_danger == Some(true),
             concerns,
@@ -316,6 +398,7 @@ mod tests {
             age_months: "6".into(),
             disabled_or_send: Some(false),
             known_to_social_care: Some(KnownToSocialCare::None),
+            previous_contacts: Some(0),
             consent: Some(Consent::Given),
             ..Answers::default()
         }
@@ -331,7 +414,7 @@ mod tests {
 
     #[test]
     fn every_missing_answer_is_reported_with_its_field() {
-        let errors = Answers::default().check_step(Step::Check);
+        let errors = Answers::default().check_step(Step::Check, &guidance());
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
         assert_eq!(
             fields,
@@ -340,6 +423,7 @@ mod tests {
                 "child-status",
                 "disabled-or-send",
                 "known-to-social-care",
+                "previous-contacts",
                 "consent"
             ]
         );
@@ -350,7 +434,7 @@ mod tests {
         let mut a = complete();
         a.age_years = "four".into();
         a.age_months = "13".into();
-        let errors = a.check_step(Step::Child);
+        let errors = a.check_step(Step::Child, &guidance());
         assert_eq!(errors[0].field, "age-years");
         assert_eq!(errors[1].field, "age-months");
         assert_eq!(a.age_years, "four", "what was typed is kept");
@@ -362,7 +446,7 @@ mod tests {
         a.age_years = "0".into();
         a.age_months = "4".into();
         assert!(a.asks_mobility());
-        assert_eq!(a.check_step(Step::Child)[0].field, "mobility");
+        assert_eq!(a.check_step(Step::Child, &guidance())[0].field, "mobility");
         a.mobility = Some(Mobility::NotYetMobile);
         assert!(a.to_case(&guidance()).unwrap().child.non_mobile);
         a.age_years = "2".into();
@@ -407,18 +491,85 @@ mod tests {
     }
 
     #[test]
+    fn a_concern_that_does_not_fit_the_childs_age_is_an_error_not_dropped() {
+        let g = guidance();
+        let mut a = complete();
+        a.age_years = "14".into();
+        a.age_months = String::new();
+        a.toggle_concern("health.sexual_activity_under_13", true);
+        assert!(!a.concern_fits(&g, "health.sexual_activity_under_13"));
+        let errors = a.check_step(Step::Concerns, &g);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "concerns");
+        assert!(
+            errors[0].message.contains("is only for children under 13"),
+            "{}",
+            errors[0].message
+        );
+        assert!(a.to_case(&g).is_err());
+        assert_eq!(
+            a.concerns,
+            ["health.sexual_activity_under_13"],
+            "what was ticked is kept"
+        );
+        a.age_years = "12".into();
+        assert!(a.to_case(&g).is_ok());
+        a.child_status = None;
+        assert!(
+            a.concern_fits(&g, "health.sexual_activity_under_13"),
+            "unknown age: offered"
+        );
+    }
+
+    #[test]
+    fn a_follow_up_must_be_answered_and_yes_ticks_its_concern() {
+        let g = guidance();
+        let mut a = complete();
+        a.toggle_concern("duties.allegation_against_adult_in_role", true);
+        let errors = a.check_step(Step::Concerns, &g);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "follow-up");
+        assert!(
+            errors[0].message.contains("hurt, injured or abused"),
+            "{}",
+            errors[0].message
+        );
+        a.answer_follow_up(&g, "duties.allegation_against_adult_in_role", true);
+        assert!(a
+            .concerns
+            .contains(&"duties.allegation_child_harmed".to_string()));
+        assert_eq!(
+            a.follow_up_answer(&g, "duties.allegation_against_adult_in_role"),
+            Some(true)
+        );
+        assert!(a.check_step(Step::Concerns, &g).is_empty());
+        let d = crate::evaluate(&g, &a.to_case(&g).unwrap()).unwrap();
+        assert_eq!(d.pathway, Pathway::MacptReferral);
+        a.answer_follow_up(&g, "duties.allegation_against_adult_in_role", false);
+        assert!(!a
+            .concerns
+            .contains(&"duties.allegation_child_harmed".to_string()));
+        assert_eq!(
+            a.follow_up_answer(&g, "duties.allegation_against_adult_in_role"),
+            Some(false)
+        );
+        let d = crate::evaluate(&g, &a.to_case(&g).unwrap()).unwrap();
+        assert_eq!(d.reasons[0].rule, "lado-allegation");
+    }
+
+    #[test]
     fn disagreeing_needs_a_route_and_a_reason() {
         let mut a = complete();
         a.agrees = Some(false);
         let fields: Vec<_> = a
-            .check_step(Step::Outcome)
+            .check_step(Step::Outcome, &guidance())
             .iter()
             .map(|e| e.field)
             .collect();
         assert_eq!(fields, ["final-pathway", "final-reason"]);
         a.final_pathway = Some(Pathway::MacptReferral);
         a.final_reason = "  Earlier referral history  ".into();
-        assert!(a.check_step(Step::Outcome).is_empty());
+        assert!(a.check_step(Step::Outcome, &guidance()).is_empty());
         let (f, _) = a.final_decision(Pathway::FamilyHelp).unwrap();
         assert_eq!(f.pathway, Pathway::MacptReferral);
         assert_eq!(f.reason, "Earlier referral history");

@@ -179,6 +179,7 @@ impl PartialEq for TriageProps {
 /// The flow to open with: the stored draft, else the host's prefill, else a blank start.
 fn initial_flow(props: &TriageProps) -> (Flow, Option<&'static str>) {
     let preset = props.audience.is_some();
+    let shared = crate::guidance::SharedGuidance(props.guidance.clone());
     let fresh = || {
         let answers = Answers {
             audience: props.audience,
@@ -188,14 +189,14 @@ fn initial_flow(props: &TriageProps) -> (Flow, Option<&'static str>) {
             Some(case) => {
                 let mut a = Answers::from_case(case);
                 a.audience = props.audience.or(Some(case.audience));
-                Flow::new(a, Step::Check, preset)
+                Flow::new(shared.clone(), a, Step::Check, preset)
             }
-            None => Flow::new(answers, Step::Start, preset),
+            None => Flow::new(shared.clone(), answers, Step::Start, preset),
         }
     };
     match draft_store::load(&props.storage_key, &props.guidance) {
         Ok(Some(draft)) => {
-            let mut flow = Flow::new(draft.answers, draft.step, preset);
+            let mut flow = Flow::new(shared.clone(), draft.answers, draft.step, preset);
             flow.returning = draft.returning;
             (flow, None)
         }

@@ -2,6 +2,7 @@
 //! user action is one message and the draft is saved from one place.
 
 use crate::flow::{Answers, FieldError, Step};
+use crate::guidance::SharedGuidance;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,6 +21,8 @@ pub struct Flow {
     pub audience_preset: bool,
     /// "Start again" was pressed and awaits confirmation.
     pub confirming_restart: bool,
+    /// The guidance the answers are checked against.
+    pub guidance: SharedGuidance,
 }
 
 /// Edits answers in place: each form field sends one of these.
@@ -41,8 +44,14 @@ pub enum Msg {
 }
 
 impl Flow {
-    pub fn new(answers: Answers, step: Step, audience_preset: bool) -> Flow {
+    pub fn new(
+        guidance: SharedGuidance,
+        answers: Answers,
+        step: Step,
+        audience_preset: bool,
+    ) -> Flow {
         Flow {
+            guidance,
             step,
             returning: false,
             answers,
@@ -74,7 +83,7 @@ impl Reducible for Flow {
                 }
             }
             Msg::Continue => {
-                let errors = next.answers.check_step(next.step);
+                let errors = next.answers.check_step(next.step, &next.guidance);
                 if errors.is_empty() {
                     let to = if next.step == Step::Start {
                         Step::first_question(&next.answers, next.audience_preset)
@@ -107,7 +116,7 @@ impl Reducible for Flow {
                 next.go(step);
             }
             Msg::Record(at) => {
-                let errors = next.answers.check_step(Step::Outcome);
+                let errors = next.answers.check_step(Step::Outcome, &next.guidance);
                 if errors.is_empty() {
                     next.answers.recorded_at = Some(at);
                     next.errors.clear();
@@ -123,7 +132,12 @@ impl Reducible for Flow {
                     .audience_preset
                     .then_some(next.answers.audience)
                     .flatten();
-                next = Flow::new(Answers::default(), Step::Start, next.audience_preset);
+                next = Flow::new(
+                    next.guidance.clone(),
+                    Answers::default(),
+                    Step::Start,
+                    next.audience_preset,
+                );
                 next.answers.audience = preset;
             }
         }

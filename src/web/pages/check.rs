@@ -1,7 +1,7 @@
 //! Check your answers: every answer with a "Change" link that returns here, the picture of
 //! the child's needs, and "Get recommendation".
 
-use super::child::known_label;
+use super::child::{known_label, previous_contacts_label};
 use super::views::consent_label;
 use super::PageProps;
 use crate::flow::{ChildStatus, Mobility, Step};
@@ -88,6 +88,7 @@ pub fn check_page(p: &PageProps) -> Html {
                         { row("Age", html! { age }, Step::Child, "the child's age") }
                         { row("Disability or SEND", html! { match a.disabled_or_send { Some(true) => "Yes", Some(false) => "No, or not known", None => "Not answered" } }, Step::Child, "disability or SEND") }
                         { row("Known to social care", html! { a.known_to_social_care.map(known_label).unwrap_or("Not answered") }, Step::Child, "known to social care") }
+                        { row("Earlier contacts in 12 months", html! { a.previous_contacts.map(previous_contacts_label).unwrap_or("Not answered") }, Step::Child, "earlier contacts") }
                         { row("Concerns", list(concerns), Step::Concerns, "concerns") }
                         { row("What is going well", list(strengths), Step::Strengths, "what is going well") }
                         { row("Family's consent", html! { a.consent.map(consent_label).unwrap_or("Not answered") }, Step::Views, "the family's consent") }

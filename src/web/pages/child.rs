@@ -9,23 +9,23 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 pub fn known_code(k: KnownToSocialCare) -> &'static str {
-    match k {
-        KnownToSocialCare::None => "none",
-        KnownToSocialCare::OpenFamilyHelp => "open_family_help",
-        KnownToSocialCare::OpenChildProtection => "open_child_protection",
-        KnownToSocialCare::LookedAfter => "looked_after",
-    }
+    k.code()
 }
 
 pub fn known_label(k: KnownToSocialCare) -> &'static str {
-    match k {
-        KnownToSocialCare::None => "No, or not known",
-        KnownToSocialCare::OpenFamilyHelp => {
-            "Yes, open to Family Help (child in need or early help)"
-        }
-        KnownToSocialCare::OpenChildProtection => "Yes, on a child protection plan",
-        KnownToSocialCare::LookedAfter => "Yes, looked after by the local authority (in care)",
-    }
+    k.label()
+}
+
+/// The answers to "how many earlier contacts": three or more are one answer.
+pub const PREVIOUS_CONTACTS: [(u32, &str); 4] = [
+    (0, "None, or not known"),
+    (1, "Once"),
+    (2, "Twice"),
+    (3, "Three times or more"),
+];
+
+pub fn previous_contacts_label(n: u32) -> &'static str {
+    PREVIOUS_CONTACTS[n.min(3) as usize].1
 }
 
 fn yes_no(v: Option<bool>) -> Option<String> {
@@ -64,6 +64,7 @@ pub fn child_fields(p: &PageProps) -> Html {
             .into_iter()
             .find(|k| known_code(*k) == v)
     });
+    let on_previous = p.edit(|a, v: String| a.previous_contacts = v.parse().ok());
     let years_error = error_for(errors, "age-years");
     let months_error = error_for(errors, "age-months");
     let age_error = years_error.clone().or(months_error.clone());
@@ -123,6 +124,11 @@ pub fn child_fields(p: &PageProps) -> Html {
                 options={KnownToSocialCare::ALL.iter().map(|k| ChoiceOption::new(known_code(*k), known_label(*k))).collect::<Vec<_>>()}
                 selected={a.known_to_social_care.map(|k| known_code(k).to_string())}
                 error={error_for(errors, "known-to-social-care")} onchange={on_known} />
+            <Radios id="previous-contacts" legend="Before today, how many times has anyone contacted the front door about this child in the last 12 months?"
+                hint="Count contacts from anyone, if you know of them. Repeated contacts can show a pattern that no single one does."
+                options={PREVIOUS_CONTACTS.iter().map(|(n, label)| ChoiceOption::new(n.to_string(), *label)).collect::<Vec<_>>()}
+                selected={a.previous_contacts.map(|n| n.min(3).to_string())}
+                error={error_for(errors, "previous-contacts")} onchange={on_previous} />
         </>
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{PageProps, Question};
 use crate::flow::search::Query;
-use crate::web::components::Checkbox;
+use crate::web::components::{error_for, Checkbox, ChoiceOption, ErrorMessage, Radios};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -29,7 +29,32 @@ pub fn concern_fields(props: &ConcernFieldsProps) -> Html {
         })
     };
     let search = Query::new(&query);
-    let total_shown = file.concerns.iter().filter(|c| search.matches(c)).count();
+    let answers = &p.flow.answers;
+    let g = &p.guidance;
+    // Offered: the concerns that apply to this child, and any already ticked (so one the
+    // child's age no longer fits stays in view with its error, never silently dropped).
+    let offered = |c: &&crate::guidance::Concern| {
+        answers.concern_fits(g, &c.code) || selected.contains(&c.code)
+    };
+    let total_shown = file
+        .concerns
+        .iter()
+        .filter(offered)
+        .filter(|c| search.matches(c))
+        .count();
+    let errors = &p.flow.errors;
+    // The first follow-up question carries the id the error summary links to.
+    let follow_ups: Vec<&str> = file
+        .concerns
+        .iter()
+        .filter(|c| c.follow_up.is_some() && selected.contains(&c.code))
+        .map(|c| c.code.as_str())
+        .collect();
+    let misfit_errors: Vec<String> = errors
+        .iter()
+        .filter(|e| e.field == "concerns")
+        .map(|e| e.message.clone())
+        .collect();
     let heading = if props.nested {
         html! { <h2 class="govuk-heading-l">{ "What are you worried about?" }</h2> }
     } else {
@@ -39,6 +64,11 @@ pub fn concern_fields(props: &ConcernFieldsProps) -> Html {
         <>
             { heading }
             <p class="govuk-body">{ format!("Tick everything that applies. You have ticked {}.", selected.len()) }</p>
+            if !misfit_errors.is_empty() {
+                <div class="govuk-form-group govuk-form-group--error" id={w.id("concerns")} tabindex="-1">
+                    { for misfit_errors.iter().map(|m| html! { <ErrorMessage message={m.clone()} /> }) }
+                </div>
+            }
             <div class="govuk-form-group">
                 <label class="govuk-label govuk-label--s" for={w.id("concern-search")}>{ "Search concerns" }</label>
                 <div id={w.id("concern-search-hint")} class="govuk-hint">{ "For example bruise, school, money or online" }</div>
@@ -50,7 +80,7 @@ pub fn concern_fields(props: &ConcernFieldsProps) -> Html {
                 </p>
             </div>
             { for file.domains.iter().map(|d| {
-                let in_domain: Vec<_> = file.concerns.iter().filter(|c| c.domain == d.id).collect();
+                let in_domain: Vec<_> = file.concerns.iter().filter(|c| c.domain == d.id).filter(offered).collect();
                 let shown: Vec<_> = in_domain.iter().filter(|c| search.matches(c)).collect();
                 let ticked = in_domain.iter().filter(|c| selected.contains(&c.code)).count();
                 if shown.is_empty() {
@@ -68,9 +98,27 @@ pub fn concern_fields(props: &ConcernFieldsProps) -> Html {
                                     let code = c.code.clone();
                                     let onchange = p.edit(move |a, on: bool| a.toggle_concern(&code, on));
                                     let id = format!("concern-{}", c.code.replace('.', "-"));
+                                    let follow_up = c.follow_up.as_ref().filter(|_| selected.contains(&c.code)).map(|f| {
+                                        let code = c.code.clone();
+                                        let guidance = p.guidance.clone();
+                                        let onchange = p.edit(move |a, v: String| a.answer_follow_up(&guidance, &code, v == "yes"));
+                                        let answer = answers.follow_up_answer(g, &c.code);
+                                        html! {
+                                            <div class="govuk-checkboxes__conditional app-follow-up">
+                                                <Radios id={match follow_ups.iter().position(|x| *x == c.code) {
+                                                        Some(0) | None => "follow-up".to_string(),
+                                                        Some(i) => format!("follow-up-{}", i + 1),
+                                                    }} legend={f.question.clone()} inline=true
+                                                    options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}
+                                                    selected={answer.map(|y| if y { "yes" } else { "no" }.to_string())}
+                                                    error={error_for(errors, "follow-up")} {onchange} />
+                                            </div>
+                                        }
+                                    });
                                     html! {
                                         <Checkbox id={id} value={c.code.clone()} label={c.text.clone()}
                                             checked={selected.contains(&c.code)} {onchange}>
+                                            if let Some(f) = follow_up { { f } }
                                             if !c.examples.is_empty() {
                                                 <details class="govuk-details app-examples">
                                                     <summary class="govuk-details__summary">

@@ -15,17 +15,29 @@ use yew::prelude::*;
 /// The live recommendation: answers not given yet count as their neutral default, except
 /// the child's age, without which no recommendation is shown.
 fn provisional(g: &Guidance, a: &Answers) -> Option<crate::Decision> {
-    if !a
-        .check_step(Step::Child)
-        .iter()
-        .all(|e| matches!(e.field, "disabled-or-send" | "known-to-social-care"))
-    {
+    if !a.check_step(Step::Child, g).iter().all(|e| {
+        matches!(
+            e.field,
+            "disabled-or-send" | "known-to-social-care" | "previous-contacts"
+        )
+    }) {
         return None;
     }
     let mut filled = a.clone();
     filled.immediate_danger.get_or_insert(false);
     filled.disabled_or_send.get_or_insert(false);
     filled.known_to_social_care.get_or_insert_default();
+    filled.previous_contacts.get_or_insert(0);
+    // Until they are answered, follow-up questions count as "no"; concerns that do not
+    // fit the child's age wait for the user to untick them or change the age.
+    for code in &a.concerns {
+        if g.concern(code).is_some_and(|c| c.follow_up.is_some())
+            && a.follow_up_answer(g, code).is_none()
+        {
+            filled.follow_ups_declined.push(code.clone());
+        }
+    }
+    filled.concerns.retain(|c| a.concern_fits(g, c));
     filled.consent.get_or_insert_default();
     let case = filled.to_case(g).ok()?;
     crate::evaluate(g, &case).ok()

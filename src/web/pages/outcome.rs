@@ -14,18 +14,6 @@ use crate::web::export;
 use crate::web::state::Msg;
 use yew::prelude::*;
 
-/// Actions that are statutory or specialist duties on top of the pathway.
-const DUTIES: [&str; 8] = [
-    "do_not_inform_parents_first",
-    "lado_referral",
-    "fgm_mandatory_report",
-    "prevent_referral",
-    "nrm_referral",
-    "private_fostering_notification",
-    "young_carers_assessment",
-    "report_missing",
-];
-
 #[derive(Properties, Clone, PartialEq)]
 pub struct OutcomeProps {
     pub page: PageProps,
@@ -75,8 +63,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             }
         });
     }
-    let file = g.file();
-    let text = file.pathways.get(decision.pathway);
+    let words = g.outcome_text(&decision);
     let level_name = g
         .level(decision.level)
         .map(|l| l.name.clone())
@@ -89,14 +76,16 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                     <ErrorSummary errors={p.flow.errors.clone()} attempt={p.flow.failed_submits} />
                     <div class={classes!("govuk-panel", "app-panel", format!("app-panel--{}", decision.pathway.code()))}
                         data-pathway={decision.pathway.code()} data-level={decision.level.to_string()}>
-                        <h1 class="govuk-panel__title">{ &text.title }</h1>
+                        <h1 class="govuk-panel__title">{ words.title }</h1>
                         <div class="govuk-panel__body">{ format!("Level {}: {}", decision.level, level_name) }</div>
                     </div>
                     if decision.pathway == Pathway::Emergency {
                         <EmergencyWarning guidance={p.guidance.clone()} />
                     }
-                    <p class="govuk-body-l">{ &text.summary }</p>
-                    if decision.consultation_advised {
+                    <p class="govuk-body-l">{ words.summary }</p>
+                    // A child protection referral is never one of two choices: the front door
+                    // is phoned either way, so the consultation banner is for lower routes.
+                    if decision.consultation_advised && decision.pathway < Pathway::MacptReferral {
                         <div class="govuk-warning-text">
                             <span class="govuk-warning-text__icon" aria-hidden="true">{ "!" }</span>
                             <strong class="govuk-warning-text__text">
@@ -111,6 +100,9 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                         { for decision.reasons.iter().map(|r| html! {
                             <li class="app-reason">
                                 <p class="govuk-body">{ &r.text }</p>
+                                if let Some(source) = &r.source {
+                                    <SourceLine source={source.clone()} />
+                                }
                                 if !r.concerns.is_empty() {
                                     <ul class="govuk-list govuk-list--bullet govuk-body-s">
                                         { for r.concerns.iter().filter_map(|c| g.concern(c)).map(|c| html! {
@@ -127,7 +119,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                         }) }
                     </ul>
                     <h2 class="govuk-heading-m">{ "What happens next" }</h2>
-                    <p class="govuk-body">{ &text.allocation }</p>
+                    <p class="govuk-body">{ words.allocation }</p>
                     if !decision.signpost.is_empty() {
                         <h2 class="govuk-heading-m">{ "Services that may help" }</h2>
                         <ul class="govuk-list app-services">
@@ -171,11 +163,14 @@ fn actions_list(props: &ActionsProps) -> Html {
                 { for props.decision.actions.iter().map(|a| html! {
                     <li class="app-action" data-action={a.code.clone()}>
                         <p class="govuk-body">
-                            if DUTIES.contains(&a.code.as_str()) {
+                            if a.duty {
                                 <strong class="govuk-tag govuk-tag--purple app-duty-tag">{ "Duty" }</strong>{ " " }
                             }
                             { &a.text }
                         </p>
+                        if let (true, Some(source)) = (a.duty, &a.source) {
+                            <SourceLine source={source.clone()} />
+                        }
                         <p class="govuk-body-s"><strong>{ "By when: " }</strong>{ &a.timescale }</p>
                         if let Some(c) = &a.contact {
                             <p class="govuk-body-s">
@@ -188,6 +183,34 @@ fn actions_list(props: &ActionsProps) -> Html {
                 }) }
             </ol>
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SourceProps {
+    source: crate::guidance::Source,
+}
+
+/// "Source: Children Act 1989, section 47", linked when the guidance gives an address.
+/// The link opens a new tab so the answers on this page stay where they are, and sends
+/// no referrer, so the address of this page goes nowhere.
+#[function_component(SourceLine)]
+fn source_line(props: &SourceProps) -> Html {
+    let s = &props.source;
+    html! {
+        <p class="govuk-body-s app-source">
+            { "Source: " }
+            {
+                match &s.url {
+                    Some(url) => html! {
+                        <a class="govuk-link" href={url.clone()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">
+                            { s.citation() }<span class="govuk-visually-hidden">{ " (opens in new tab)" }</span>
+                        </a>
+                    },
+                    None => html! { s.citation() },
+                }
+            }
+        </p>
     }
 }
 
@@ -208,12 +231,17 @@ fn emergency_warning(props: &EmergencyProps) -> Html {
         .contact("front_door")
         .map(|c| format!("then phone the {} on {}", c.name, c.phone))
         .unwrap_or_default();
+    let out_of_hours = props
+        .guidance
+        .contact("out_of_hours")
+        .map(|c| format!(" When it is closed, phone the {} on {}.", c.name, c.phone))
+        .unwrap_or_default();
     html! {
         <div class="govuk-warning-text app-emergency">
             <span class="govuk-warning-text__icon" aria-hidden="true">{ "!" }</span>
             <strong class="govuk-warning-text__text">
                 <span class="govuk-visually-hidden">{ "Warning" }</span>
-                { format!("Call the police on 999 now, {front}.") }
+                { format!("Call the police on 999 now, {front}.{out_of_hours}") }
             </strong>
         </div>
     }
