@@ -212,3 +212,55 @@ fn the_cli_reports_and_exits_0_or_2_on_bad_input() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("$.concerns[2].level"));
 }
+
+/// Every changed decision names what changed it: the rules that fire differently or were
+/// themselves changed, actions newly unsafe with the case's flags, re-levelled concerns.
+#[test]
+fn each_changed_decision_names_what_changed_it() {
+    let old = guidance("www/guidance/default.json");
+    let mut file: serde_json::Value =
+        serde_json::from_str(&read("www/guidance/default.json")).expect("JSON");
+    // A revision: a family meeting becomes unsafe with self-harm, and exclusion risk is
+    // re-levelled from 2 to 3.
+    let concerns = file["concerns"].as_array_mut().unwrap();
+    for c in concerns.iter_mut() {
+        match c["code"].as_str() {
+            Some("health.self_harm") => c["flags"] = serde_json::json!(["family_meeting_unsafe"]),
+            Some("learning.exclusion_risk") => c["level"] = serde_json::json!(3),
+            _ => {}
+        }
+    }
+    let new = Guidance::from_json(&file.to_string()).expect("the edit is valid");
+    let d = diff(&old, &new, None, 200);
+    let single = |code: &str| {
+        d.cases
+            .changed
+            .iter()
+            .find(|c| c.source == "single concern" && c.id == code)
+            .unwrap_or_else(|| panic!("{code} should change:\n{}", d.to_text("a", "b", None)))
+    };
+    let self_harm = single("health.self_harm");
+    assert!(
+        self_harm.changed_by.iter().any(|w| w
+            == "action offer_family_group_decision_making (now never with family_meeting_unsafe)"),
+        "{:?}",
+        self_harm.changed_by
+    );
+    let exclusion = single("learning.exclusion_risk");
+    assert!(
+        exclusion
+            .changed_by
+            .contains(&"concern learning.exclusion_risk (level 2 → 3)".to_string()),
+        "{:?}",
+        exclusion.changed_by
+    );
+    assert!(
+        exclusion
+            .changed_by
+            .iter()
+            .any(|w| w == "any-level-3 (now fires)"),
+        "{:?}",
+        exclusion.changed_by
+    );
+    assert!(d.to_text("a", "b", None).contains("changed by: "));
+}

@@ -213,3 +213,25 @@ fn shipped_pictures_match_their_guidance_files() {
         );
     }
 }
+
+/// The picture names the law or guidance behind each rule, marks duties and shows which
+/// actions are unsafe with which flags (issue 11, items 1 and 9).
+#[test]
+fn the_picture_shows_sources_duties_and_unsafe_actions() {
+    let g = Guidance::from_json(&read("www/guidance/default.json")).expect("valid");
+    let svg = explain::svg(&g);
+    assert!(
+        svg.contains("Source: Children Act 1989, section 47 (child protection enquiries)"),
+        "the any-level-4 rule's source"
+    );
+    assert!(
+        svg.contains("duty: fgm_mandatory_report"),
+        "duties are marked"
+    );
+    assert!(
+        svg.contains(
+            "never with a concern flagged family_meeting_unsafe or do_not_inform_parents_first"
+        ),
+        "the family meeting's unsafe flags"
+    );
+}

@@ -71,6 +71,30 @@ fn golden_decisions_match_for_both_shipped_guidance_files() {
     }
 }
 
+/// The project's decision-safety suite has golden decisions too, in a folder of its own
+/// per file, so a change to a duty's wording, contact or order shows up as a diff.
+#[test]
+fn golden_decisions_of_the_safety_suite_match() {
+    let suite = Suite::from_json(&read("tests/vignettes/safety.json")).expect("safety suite");
+    for (file, dir) in SHIPPED {
+        let dir = manifest_dir().join(format!("{dir}-safety"));
+        let g = Guidance::from_json(&read(file)).expect("shipped guidance is valid");
+        let entries = golden::run(&g, &suite, &dir, false).expect("comparing never writes");
+        let report: Vec<String> = entries
+            .iter()
+            .filter(|e| e.failed())
+            .map(|e| format!("{}\n{}", e.id, e.problem_lines().join("\n")))
+            .collect();
+        assert!(
+            report.is_empty(),
+            "safety golden decisions for {file} differ (if intended: triage test --guidance {file} tests/vignettes/safety.json --golden {} --update-golden, then review):\n{}",
+            dir.display(),
+            report.join("\n")
+        );
+        assert!(golden::strays(&suite, &dir).is_empty());
+    }
+}
+
 #[test]
 fn the_cli_checks_golden_files() {
     if public_suite().is_none() {

@@ -229,6 +229,31 @@ fn strengths_on_a_level_3_rule_can_never_lower_it() {
 }
 
 #[test]
+fn level_4_concerns_and_duties_without_a_source_are_warnings() {
+    let r = lint_fixture("missing_source");
+    let f = finding(&r, Kind::MissingSource, Severity::Warning, "$.concerns[2]");
+    assert!(
+        f.message.contains("'care.high' is at level 4"),
+        "{}",
+        f.message
+    );
+    let f = finding(&r, Kind::MissingSource, Severity::Warning, "$.actions[6]");
+    assert!(f.message.contains("is a duty"), "{}", f.message);
+    assert_eq!(r.findings.len(), 2, "{}", show(&r));
+    assert_eq!(r.exit_code(), 3, "warnings only");
+}
+
+#[test]
+fn child_protection_without_the_out_of_hours_route_breaks_invariant_9() {
+    let r = lint_fixture("out_of_hours_missing");
+    let f = finding(&r, Kind::InvariantBreak, Severity::Error, "$.rules.actions");
+    assert!(f.message.contains("invariant 9"), "{}", f.message);
+    let example = f.example.as_ref().expect("a smallest case");
+    assert_eq!(example.case.concerns, ["care.high"]);
+    assert_eq!(r.findings.len(), 1, "{}", show(&r));
+}
+
+#[test]
 fn every_file_of_the_check_corpus_lints_without_panicking() {
     let dir = manifest_dir().join("tests/guidance_errors");
     for entry in std::fs::read_dir(&dir).expect("the corpus exists") {

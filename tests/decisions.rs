@@ -174,11 +174,24 @@ fn default_reason_lists_what_was_selected() {
     let d = decide_default(6.0, &["environment.financial_hardship"], &[], json!({}));
     assert_eq!(d.level, 2);
 
+    // With nothing chosen there is not enough to recommend a route: the outcome says so
+    // and gives the consultation line, never "no concern meets the threshold".
     let d = decide_default(6.0, &[], &[], json!({}));
     assert_eq!(d.pathway, Pathway::Signpost);
     assert_eq!(d.level, 1);
-    assert_eq!(rules(&d), ["default"]);
+    assert_eq!(rules(&d), ["nothing-chosen"]);
     assert!(d.reasons[0].concerns.is_empty());
+    assert!(
+        !d.reasons[0].text.contains("threshold"),
+        "{}",
+        d.reasons[0].text
+    );
+    assert_eq!(action_codes(&d), ["consultation_line"]);
+    let g = default_guidance();
+    assert_eq!(
+        g.outcome_text(&d).title,
+        "Not enough information to recommend a route"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -420,7 +433,12 @@ fn emergency_actions_come_in_guidance_order() {
     let d = decide_default(9.0, &[], &[], json!({"immediate_danger": true}));
     assert_eq!(
         action_codes(&d),
-        ["call_999", "phone_front_door", "confirm_in_writing"]
+        [
+            "call_999",
+            "phone_front_door",
+            "phone_out_of_hours",
+            "confirm_in_writing"
+        ]
     );
     let call = &d.actions[0];
     assert_eq!(call.contact.as_ref().map(|c| c.phone.as_str()), Some("999"));
@@ -800,4 +818,238 @@ fn bad_enum_values_and_unknown_fields_are_located() {
         e.problems[0].message.contains("unknown field `name`"),
         "{e}"
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// Decision safety (issue 11): limits the engine keeps whatever a file's rules say.
+
+/// The minimal guidance with a family meeting that a rule offers on every case, a flag
+/// that makes it unsafe, and a duty that only family help collects.
+fn safety_guidance(extra: impl FnOnce(&mut Value)) -> Guidance {
+    let mut v = minimal_value();
+    v["concerns"][0]["flags"] = json!(["family_meeting_unsafe"]);
+    v["actions"].as_array_mut().unwrap().extend([
+        json!({"code": "family_meeting", "text": "Offer a family meeting.", "timescale": "Soon",
+               "never_with_flags": ["family_meeting_unsafe"]}),
+        json!({"code": "statutory_duty", "text": "Do the duty.", "timescale": "Today", "duty": true,
+               "source": {"title": "Children Act 1989", "section": "section 17",
+                          "url": "https://www.legislation.gov.uk/ukpga/1989/41/section/17"}}),
+    ]);
+    v["rules"]["actions"].as_array_mut().unwrap().extend([
+        json!({"id": "always-meet", "when": "always", "actions": ["family_meeting"]}),
+        json!({"id": "duty-on-family-help", "when": {"pathway": ["family_help"]}, "actions": ["statutory_duty"],
+               "consultation_advised": true, "reason": "Family help needs a consultation."}),
+    ]);
+    extra(&mut v);
+    load(&v)
+}
+
+#[test]
+fn an_unsafe_action_never_appears_with_its_flag_whatever_the_rules_say() {
+    let g = safety_guidance(|_| {});
+    let d = decide(&g, &case_json(8.0, &["care.mid"], &[], json!({})));
+    assert!(d.has_action("family_meeting"), "{:?}", action_codes(&d));
+    let d = decide(
+        &g,
+        &case_json(8.0, &["care.mid", "care.low"], &[], json!({})),
+    );
+    assert!(!d.has_action("family_meeting"), "{:?}", action_codes(&d));
+}
+
+#[test]
+fn strengths_never_lower_refused_or_unsafe_consent() {
+    let g = safety_guidance(|_| {});
+    let lowered = |consent: &str| {
+        decide(
+            &g,
+            &case_json(
+                8.0,
+                &["care.low", "home.low"],
+                &["strength.support"],
+                json!({"consent": consent}),
+            ),
+        )
+        .pathway
+    };
+    assert_eq!(lowered("given"), Pathway::Signpost);
+    assert_eq!(lowered("not_asked"), Pathway::Signpost);
+    assert_eq!(lowered("refused"), Pathway::FamilyHelp);
+    assert_eq!(lowered("unsafe_to_ask"), Pathway::FamilyHelp);
+}
+
+#[test]
+fn strengths_lower_no_more_level_2_concerns_than_the_setting_allows() {
+    let g = safety_guidance(|v| v["settings"] = json!({"strengths_lower_at_most": 1}));
+    let d = decide(
+        &g,
+        &case_json(
+            8.0,
+            &["care.low", "home.low"],
+            &["strength.support"],
+            json!({}),
+        ),
+    );
+    assert_eq!(
+        d.pathway,
+        Pathway::FamilyHelp,
+        "two level-2 concerns, cap 1"
+    );
+}
+
+#[test]
+fn strengths_never_take_away_a_duty_or_a_consultation() {
+    let g = safety_guidance(|_| {});
+    let without = decide(
+        &g,
+        &case_json(8.0, &["care.low", "home.low"], &[], json!({})),
+    );
+    assert_eq!(without.pathway, Pathway::FamilyHelp);
+    assert!(without.has_action("statutory_duty") && without.consultation_advised);
+    let with = decide(
+        &g,
+        &case_json(
+            8.0,
+            &["care.low", "home.low"],
+            &["strength.support"],
+            json!({}),
+        ),
+    );
+    assert_eq!(
+        with.pathway,
+        Pathway::Signpost,
+        "strengths still lower the pathway"
+    );
+    assert!(
+        with.has_action("statutory_duty"),
+        "{:?}",
+        action_codes(&with)
+    );
+    assert!(with.consultation_advised);
+    assert!(with.reasons.iter().any(|r| r.rule == "duty-on-family-help"));
+    assert!(
+        !with.has_action("request_family_help"),
+        "only duties and consultations are kept"
+    );
+}
+
+#[test]
+fn decided_actions_carry_duty_and_source_and_reasons_their_rule_source() {
+    let g = safety_guidance(|v| {
+        v["rules"]["pathway"][2]["source"] =
+            json!({"title": "Children Act 1989", "section": "section 17"});
+    });
+    let d = decide(&g, &case_json(8.0, &["care.mid"], &[], json!({})));
+    let duty = d
+        .actions
+        .iter()
+        .find(|a| a.code == "statutory_duty")
+        .unwrap();
+    assert!(duty.duty);
+    assert_eq!(
+        duty.source.as_ref().map(|s| s.citation()).as_deref(),
+        Some("Children Act 1989, section 17")
+    );
+    assert!(
+        !d.actions
+            .iter()
+            .find(|a| a.code == "family_meeting")
+            .unwrap()
+            .duty
+    );
+    assert_eq!(
+        d.reasons[0].source.as_ref().map(|s| s.title.as_str()),
+        Some("Children Act 1989")
+    );
+    let json = d.to_json_pretty();
+    assert!(
+        json.contains("\"duty\": true") && !json.contains("\"duty\": false"),
+        "{json}"
+    );
+}
+
+#[test]
+fn a_concern_outside_its_ages_is_a_located_case_error() {
+    let mut v = minimal_value();
+    v["concerns"][1]["ages"] = json!({"at_least": 13, "below": 16});
+    let g = load(&v);
+    let ok = Case::from_json(
+        &case_json(14.0, &["care.mid"], &[], json!({})).to_string(),
+        &g,
+    );
+    assert!(ok.is_ok());
+    for (age, child_is) in [
+        (json!(12.5), "this child is 12.5 years old"),
+        (json!(null), "this baby is not born yet"),
+    ] {
+        let case = case_json(
+            10.0,
+            &["care.low", "care.mid"],
+            &[],
+            json!({"child": {"age_years": age.clone(), "unborn": age.is_null()}}),
+        );
+        let case: Case = serde_json::from_value(case).unwrap();
+        let e = evaluate(&g, &case).expect_err("outside its ages");
+        assert_eq!(e.problems.len(), 1, "{e}");
+        assert_eq!(e.problems[0].path, "$.concerns[1]");
+        assert_eq!(
+            e.problems[0].message,
+            format!("concern 'care.mid' applies only to children aged 13 to 15, and {child_is}")
+        );
+    }
+}
+
+#[test]
+fn a_repeat_contact_holds_from_the_contact_the_setting_names() {
+    let mut v = minimal_value();
+    v["settings"] = json!({"repeat_contacts_at_least": 3});
+    v["rules"]["actions"].as_array_mut().unwrap().push(json!({
+        "id": "repeat", "when": "repeat_contact", "actions": ["consultation_line"],
+        "consultation_advised": true, "reason": "A repeat pattern."}));
+    let g = load(&v);
+    let with = |previous: u32| {
+        decide(
+            &g,
+            &case_json(
+                8.0,
+                &["care.low"],
+                &[],
+                json!({"child": {"previous_contacts_12_months": previous}}),
+            ),
+        )
+    };
+    assert!(
+        !with(1).consultation_advised,
+        "the second contact is not yet a pattern"
+    );
+    assert!(with(2).consultation_advised, "the third contact is");
+    assert!(with(2).has_action("consultation_line"));
+}
+
+#[test]
+fn a_lowering_that_escalation_undoes_leaves_no_lowering_reason() {
+    // Three additional needs, two strengths: lowered to signpost, then the toxic trio with
+    // a 4-year-old raises it to child protection. The decision must not also say that
+    // universal support can meet these needs.
+    let d = decide_default(
+        4.0,
+        &[
+            "parent_needs.mental_health_managed",
+            "parent_needs.substance_use_managed",
+            "domestic_abuse.past_or_standard_risk",
+        ],
+        &[
+            "strength.extended_family_support",
+            "strength.engages_with_support",
+        ],
+        json!({}),
+    );
+    assert_eq!(d.pathway, Pathway::MacptReferral);
+    assert!(
+        !rules(&d)
+            .iter()
+            .any(|r| r.ends_with(".lowered_by_strengths")),
+        "{:?}",
+        rules(&d)
+    );
+    assert!(d.has_action("phone_front_door"));
 }

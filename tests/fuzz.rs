@@ -21,8 +21,15 @@ const DEFAULT: &str = include_str!("../www/guidance/default.json");
 
 fn case_from(g: &Guidance, seed: u64, danger: bool) -> Case {
     let concerns = &g.file().concerns;
+    let age_years = if seed % 11 == 0 {
+        None
+    } else {
+        Some((seed % 19) as f64 * 0.9)
+    };
+    // Only concerns that apply to this child: any other is a case error, not a decision.
     let picked: Vec<String> = (0..(seed % 6))
         .filter_map(|k| concerns.get(((seed >> (k * 7)) % concerns.len().max(1) as u64) as usize))
+        .filter(|c| g.concern_fits(c, age_years))
         .map(|c| c.code.clone())
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
@@ -36,15 +43,12 @@ fn case_from(g: &Guidance, seed: u64, danger: bool) -> Case {
         .collect();
     Case {
         child: Child {
-            age_years: if seed % 11 == 0 {
-                None
-            } else {
-                Some((seed % 19) as f64 * 0.9)
-            },
+            age_years,
             unborn: seed % 11 == 0,
             non_mobile: seed % 13 == 0,
             disabled_or_send: seed % 2 == 0,
-            known_to_social_care: KnownToSocialCare::ALL[(seed % 4) as usize],
+            known_to_social_care: KnownToSocialCare::ALL[(seed % 5) as usize],
+            previous_contacts_12_months: (seed % 4) as u32,
         },
         immediate_danger: danger,
         concerns: picked,

@@ -87,6 +87,7 @@ fn concerns() -> impl Strategy<Value = Vec<String>> {
         3 => some_of(concern_codes(|_| true)),
         2 => some_of(concern_codes(|c| c.level <= 2)),
         2 => clustered,
+        1 => some_of(concern_codes(|c| !c.flags.is_empty())),
     ]
 }
 
@@ -109,14 +110,25 @@ fn child() -> impl Strategy<Value = Child> {
         any::<bool>(),
         any::<bool>(),
         select(KnownToSocialCare::ALL.to_vec()),
+        prop_oneof![3 => Just(0u32), 1 => 0u32..5],
     )
-        .prop_map(|(age_years, non_mobile, disabled_or_send, known)| Child {
-            age_years,
-            unborn: age_years.is_none(),
-            non_mobile,
-            disabled_or_send,
-            known_to_social_care: known,
-        })
+        .prop_map(
+            |(age_years, non_mobile, disabled_or_send, known, previous)| Child {
+                age_years,
+                unborn: age_years.is_none(),
+                non_mobile,
+                disabled_or_send,
+                known_to_social_care: known,
+                previous_contacts_12_months: previous,
+            },
+        )
+}
+
+/// Whether a concern applies to this child (its `ages`): only such cases can be decided.
+fn fits(code: &str, child: &Child) -> bool {
+    let g = guidance();
+    g.concern(code)
+        .is_some_and(|c| g.concern_fits(c, child.age_years))
 }
 
 fn case() -> impl Strategy<Value = Case> {
@@ -130,9 +142,9 @@ fn case() -> impl Strategy<Value = Case> {
     )
         .prop_map(
             |(child, immediate_danger, concerns, strengths, consent, audience)| Case {
+                concerns: concerns.into_iter().filter(|c| fits(c, &child)).collect(),
                 child,
                 immediate_danger,
-                concerns,
                 strengths,
                 consent,
                 audience,
@@ -218,7 +230,8 @@ proptest! {
     /// 2. Monotone: adding any one more concern never lowers the pathway.
     #[test]
     fn adding_a_concern_never_lowers_the_pathway(case in case(), pick in any::<Index>()) {
-        let unselected = concern_codes(|c| !case.concerns.contains(&c.code));
+        let unselected =
+            concern_codes(|c| !case.concerns.contains(&c.code) && fits(&c.code, &case.child));
         prop_assume!(!unselected.is_empty());
         let extra = pick.get(&unselected).clone();
         let mut more = case.clone();
@@ -255,6 +268,37 @@ proptest! {
         }
     }
 
+    /// 7. Strengths never lower a case whose consent was refused or unsafe to ask, lower
+    /// at most `settings.strengths_lower_at_most` level-2 concerns, and never take away a
+    /// consultation or a duty action.
+    #[test]
+    fn strengths_never_lower_refused_consent_or_take_away_duties(case in case()) {
+        let mut without = case.clone();
+        without.strengths.clear();
+        let (d0, d1) = (decide(&without), decide(&case));
+        if d1.pathway < d0.pathway {
+            prop_assert!(
+                !matches!(case.consent, Consent::Refused | Consent::UnsafeToAsk),
+                "strengths lowered a case with consent {:?}\ncase: {}", case.consent, show(&case)
+            );
+            let level_2 = case.concerns.iter().filter(|c| level_of(c) == 2).count() as u32;
+            let cap = guidance().file().settings.strengths_lower_at_most;
+            prop_assert!(
+                level_2 <= cap,
+                "strengths lowered {} level-2 concerns, more than {}\ncase: {}", level_2, cap, show(&case)
+            );
+        }
+        if d0.consultation_advised {
+            prop_assert!(d1.consultation_advised, "strengths took away consultation\ncase: {}", show(&case));
+        }
+        for a in d0.actions.iter().filter(|a| a.duty || a.code == "consultation_line") {
+            prop_assert!(
+                d1.has_action(&a.code),
+                "strengths took away '{}'\ncase: {}", a.code, show(&case)
+            );
+        }
+    }
+
     /// 4. Consent never changes whether the section 47 threshold is met; consent refused
     /// for a `family_help` case keeps `family_help`, advises consultation and adds the
     /// consultation line action.
@@ -274,6 +318,14 @@ proptest! {
             decisions.iter().map(|(c, d)| (*c, d.pathway)).collect::<Vec<_>>(),
             show(&case)
         );
+        // Refusing, or its being unsafe to ask, never gets less than agreeing does.
+        let given = decisions[0].1.pathway;
+        prop_assert_eq!(decisions[0].0, Consent::Given);
+        for (c, d) in &decisions {
+            if matches!(c, Consent::Refused | Consent::UnsafeToAsk) {
+                prop_assert!(d.pathway >= given, "{:?} got {} below {}\ncase: {}", c, d.pathway, given, show(&case));
+            }
+        }
         let refused = &decisions
             .iter()
             .find(|(c, _)| *c == Consent::Refused)
@@ -283,6 +335,8 @@ proptest! {
             prop_assert_eq!(refused.pathway, Pathway::FamilyHelp, "case: {}", show(&case));
             prop_assert!(refused.consultation_advised, "case: {}", show(&case));
             prop_assert!(refused.has_action("consultation_line"), "case: {}", show(&case));
+            // A refused family is never told to send the request it refused.
+            prop_assert!(!refused.has_action("request_family_help"), "case: {}", show(&case));
         }
     }
 
@@ -356,6 +410,84 @@ proptest! {
         prop_assert!(
             decided.iter().all(|&(_, p, l)| (p, l) == (decided[0].1, decided[0].2)),
             "audience changed the outcome: {:?}\ncase: {}", decided, show(&case)
+        );
+    }
+
+    /// 8. An action the guidance marks unsafe with a flag never appears in a decision
+    /// whose concerns carry that flag (no family meeting with forced marriage, sexual
+    /// abuse, FGM, fabricated illness, high-risk domestic abuse or "do not tell parents").
+    #[test]
+    fn unsafe_actions_never_appear_with_their_flags(case in case()) {
+        let d = decide(&case);
+        let g = guidance();
+        let flags: BTreeSet<&str> = case
+            .concerns
+            .iter()
+            .filter_map(|c| g.concern(c))
+            .flat_map(|c| c.flags.iter().map(String::as_str))
+            .collect();
+        for a in &d.actions {
+            let action = g.action(&a.code).expect("a decided action is in the guidance");
+            for f in &action.never_with_flags {
+                prop_assert!(
+                    !flags.contains(f.as_str()),
+                    "'{}' appears with a concern flagged '{}'\ncase: {}", a.code, f, show(&case)
+                );
+            }
+        }
+    }
+
+    /// 9. Every child protection and emergency decision names the out-of-hours route.
+    #[test]
+    fn child_protection_always_names_the_out_of_hours_route(case in case()) {
+        let d = decide(&case);
+        if d.pathway >= Pathway::MacptReferral {
+            let out_of_hours = guidance().contact("out_of_hours").expect("an out_of_hours contact");
+            prop_assert!(
+                d.actions.iter().any(|a| a.contact.as_ref() == Some(out_of_hours)),
+                "{} without the out-of-hours number\ncase: {}", d.pathway, show(&case)
+            );
+        }
+    }
+
+    /// Never "do nothing" (research §8): every decision of the shipped guidance names at
+    /// least one thing to do next, with a timescale.
+    #[test]
+    fn every_decision_says_what_to_do_next_and_by_when(case in case()) {
+        let d = decide(&case);
+        prop_assert!(!d.actions.is_empty(), "{} with nothing to do\ncase: {}", d.pathway, show(&case));
+        for a in &d.actions {
+            prop_assert!(!a.timescale.trim().is_empty(), "'{}' has no timescale", a.code);
+        }
+    }
+
+    /// A concern outside its ages is a located case error, never a decision.
+    #[test]
+    fn concerns_outside_their_ages_are_located_errors(
+        mut case in case(),
+        age in select(vec![None, Some(13.0), Some(16.5), Some(18.0), Some(24.0)]),
+        pick in any::<Index>(),
+    ) {
+        let g = guidance();
+        case.child.age_years = age;
+        case.child.unborn = age.is_none();
+        case.concerns.retain(|c| fits(c, &case.child));
+        let misfits: Vec<&str> = g
+            .file()
+            .concerns
+            .iter()
+            .filter(|c| !g.concern_fits(c, case.child.age_years))
+            .map(|c| c.code.as_str())
+            .collect();
+        prop_assume!(!misfits.is_empty());
+        let wrong = pick.get(&misfits).to_string();
+        let mut bad = case.clone();
+        bad.concerns.push(wrong.clone());
+        let err = evaluate(g, &bad).expect_err("a concern outside its ages is refused");
+        let at = format!("$.concerns[{}]", bad.concerns.len() - 1);
+        prop_assert!(
+            err.problems.iter().any(|p| p.path == at && p.message.contains(&wrong)),
+            "{:?}\ncase: {}", err.problems, show(&bad)
         );
     }
 }

@@ -192,6 +192,73 @@ const CASES: &[(&str, &str, &str)] = &[
         "$.rules.escalation[0].when.all",
         "the list of conditions is empty",
     ),
+    // Fields of the decision-safety issue: unsafe actions, ages, sources, follow-ups,
+    // settings and outcome wording.
+    (
+        "action_never_with_unknown_flag.json",
+        "$.actions[3].never_with_flags[1]",
+        "no concern has the flag 'forced_marriage'",
+    ),
+    (
+        "concern_ages_below_not_above_at_least.json",
+        "$.concerns[1].ages.below",
+        "below 13 is not above at_least 16: no child would fit",
+    ),
+    (
+        "concern_ages_negative.json",
+        "$.concerns[1].ages.at_least",
+        "age -1 is outside 0 to 25 years",
+    ),
+    (
+        "concern_ages_nobody.json",
+        "$.concerns[1].ages",
+        "born and unborn are both false: no child would fit",
+    ),
+    (
+        "concern_ages_is_string.json",
+        "$.concerns[1].ages.below",
+        "invalid type: string \"13\"",
+    ),
+    (
+        "source_url_not_web.json",
+        "$.concerns[2].source.url",
+        "'javascript:alert(1)' is not a web address",
+    ),
+    (
+        "source_empty_title.json",
+        "$.rules.pathway[1].source.title",
+        "the source's title is empty",
+    ),
+    (
+        "follow_up_unknown_concern.json",
+        "$.concerns[0].follow_up.if_yes",
+        "unknown concern 'care.worse'",
+    ),
+    (
+        "settings_strengths_lower_at_most_zero.json",
+        "$.settings.strengths_lower_at_most",
+        "must be 1 or more",
+    ),
+    (
+        "settings_repeat_contacts_one.json",
+        "$.settings.repeat_contacts_at_least",
+        "1 is not a repeat",
+    ),
+    (
+        "repeat_contact_without_setting.json",
+        "$.rules.actions[5].when",
+        "repeat_contact needs settings.repeat_contacts_at_least",
+    ),
+    (
+        "outcome_empty_summary.json",
+        "$.rules.pathway[4].outcome.summary",
+        "the summary is empty",
+    ),
+    (
+        "action_duty_not_bool.json",
+        "$.actions[5].duty",
+        "invalid type: string \"yes\", expected a boolean",
+    ),
 ];
 
 #[test]

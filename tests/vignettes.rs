@@ -1,4 +1,5 @@
-//! The public vignette suite and the concern catalogue, against the guidance files we ship.
+//! The public vignette suite, the project's decision-safety suite and the concern
+//! catalogue, against the guidance files we ship.
 
 use front_door_triage::vignette::{self, Suite};
 use front_door_triage::Guidance;
@@ -50,6 +51,59 @@ fn public_vignettes_all_pass() {
     assert_eq!(report.passed, suite.vignettes.len());
 }
 
+/// `tests/vignettes/safety.json`: every decision-safety rule and duty (issues 11 and 17),
+/// with the actions that must and must not appear, against both shipped files: each
+/// authority starts from one of them, so what either teaches must be safe.
+#[test]
+fn decision_safety_vignettes_pass_for_both_shipped_files() {
+    let text = support::read("tests/vignettes/safety.json");
+    let suite = Suite::from_json(&text).unwrap_or_else(|p| panic!("safety.json: {p}"));
+    assert!(suite.vignettes.len() >= 70, "the safety suite lost cases");
+    for path in [
+        "www/guidance/default.json",
+        "www/guidance/example-county.json",
+    ] {
+        let g =
+            Guidance::from_json(&support::read(path)).unwrap_or_else(|e| panic!("{path}:\n{e}"));
+        let report = vignette::run(&g, &suite);
+        let failures: Vec<String> = report
+            .failures
+            .iter()
+            .map(|f| format!("FAIL {} {}\n  {}", f.id, f.title, f.problems.join("\n  ")))
+            .collect();
+        assert!(failures.is_empty(), "{path}:\n{}", failures.join("\n"));
+        assert_eq!(report.passed, suite.vignettes.len());
+    }
+}
+
+#[test]
+fn suites_carry_metadata_but_cases_stay_strict() {
+    let case = r#"{"child":{"age_years":7},"concerns":["domestic_abuse.child_witnessed"],"consent":"given"}"#;
+    let expect = r#"{"pathway":"family_help"}"#;
+    let with_metadata = format!(
+        r#"{{"about":"a","author":"policy team","vignettes":[{{"id":"m1","title":"t","source":"Kent level 3 example","notes":"entered blind","tags":["da"],"case":{case},"expect":{expect}}},
+            {{"id":"m2","source":{{"title":"Working Together 2023","section":"chapter 3"}},"case":{case},"expect":{expect}}}]}}"#
+    );
+    let suite = Suite::from_json(&with_metadata).unwrap_or_else(|p| panic!("{p}"));
+    assert_eq!(vignette::run(&default_guidance(), &suite).passed, 2);
+
+    let typo_in_case = with_metadata.replacen(r#""consent":"given""#, r#""consnet":"given""#, 1);
+    let p = Suite::from_json(&typo_in_case).expect_err("an unknown key inside a case is an error");
+    assert_eq!(p.path, "$.vignettes[0].case.consnet");
+    assert!(p.message.contains("consnet"), "{p}");
+    let typo_in_expect = with_metadata.replacen(
+        r#""pathway":"family_help""#,
+        r#""pathway":"family_help","absent_action":[]"#,
+        1,
+    );
+    let p =
+        Suite::from_json(&typo_in_expect).expect_err("an unknown key inside expect is an error");
+    assert!(p.path.starts_with("$.vignettes[0].expect"), "{p}");
+}
+
+/// The catalogue's flags are a floor: the default guidance carries every one of them and
+/// may add flags of its own (issue 11 adds `family_meeting_unsafe`, `marac`, ...), as it
+/// may add concerns. Codes, domains and levels must match exactly.
 #[test]
 fn default_guidance_holds_the_whole_catalogue() {
     let Some(text) = shared("catalogue.json") else {
@@ -90,16 +144,18 @@ fn default_guidance_holds_the_whole_catalogue() {
                 have.level
             ));
         }
-        let mut want: Vec<&str> = c["flags"]
+        let want: Vec<&str> = c["flags"]
             .as_array()
             .map(|a| a.iter().filter_map(Value::as_str).collect())
             .unwrap_or_default();
-        let mut got: Vec<&str> = have.flags.iter().map(String::as_str).collect();
-        want.sort_unstable();
-        got.sort_unstable();
-        if want != got {
+        let lacking: Vec<&&str> = want
+            .iter()
+            .filter(|f| !have.flags.iter().any(|h| h == *f))
+            .collect();
+        if !lacking.is_empty() {
             missing.push(format!(
-                "concern {code}: flags {got:?} in the guidance, {want:?} in the catalogue"
+                "concern {code}: the guidance lacks the catalogue's flags {lacking:?} (it has {:?})",
+                have.flags
             ));
         }
     }

@@ -58,10 +58,16 @@ export const CONSENT_LABELS = {
 
 export const KNOWN_LABELS = {
   none: 'No, or not known',
+  previously_known: 'Not now, but their case closed in the last 12 months (social care or early help)',
   open_family_help: 'Yes, open to Family Help (child in need or early help)',
   open_child_protection: 'Yes, on a child protection plan',
   looked_after: 'Yes, looked after by the local authority (in care)',
 };
+
+/** Answers to "how many earlier contacts in 12 months", by number (3 means three or more). */
+export const PREVIOUS_CONTACT_LABELS = ['None, or not known', 'Once', 'Twice', 'Three times or more'];
+export const PREVIOUS_CONTACTS_QUESTION =
+  'Before today, how many times has anyone contacted the front door about this child in the last 12 months?';
 
 // ---------------------------------------------------------------------------
 // Suite: server + browser for the whole file
@@ -288,9 +294,9 @@ export class App {
 
   /**
    * The child's fields (guided page or expert page).
-   * { unborn, years, months, mobile (true/false, babies only), send, known }
+   * { unborn, years, months, mobile (true/false, babies only), send, known, previous }
    */
-  async answerChild({ unborn = false, years = '', months = '', mobile, send = false, known = 'none' } = {}) {
+  async answerChild({ unborn = false, years = '', months = '', mobile, send = false, known = 'none', previous = 0 } = {}) {
     await this.check(this.radio('Has the child been born?', unborn ? 'No, the baby is not born yet' : 'Yes'));
     if (!unborn) {
       const age = this.page.getByRole('group', { name: 'How old is the child?' });
@@ -302,6 +308,7 @@ export class App {
     }
     await this.check(this.radio('Does the child have a disability or special educational needs (SEND)?', send ? 'Yes' : 'No, or not known'));
     await this.check(this.radio("Is the child known to children's social care now?", KNOWN_LABELS[known]));
+    await this.check(this.radio(PREVIOUS_CONTACTS_QUESTION, PREVIOUS_CONTACT_LABELS[Math.min(previous, 3)]));
   }
 
   async tickConcerns(codes) {

@@ -126,6 +126,7 @@ test('validation uses the error summary: focused, linked to the field, axe clean
       'Select whether the child has been born',
       'Select yes if the child has a disability or special educational needs',
       "Select whether the child is known to children's social care now",
+      'Select how many times the front door has been contacted about this child in the last 12 months',
     ]);
     await app.shot('child-errors');
     const v2 = await runAxe(app.page);
@@ -140,6 +141,7 @@ test('validation uses the error summary: focused, linked to the field, axe clean
       'Age in years must be a whole number between 0 and 25',
       'Select yes if the child has a disability or special educational needs',
       "Select whether the child is known to children's social care now",
+      'Select how many times the front door has been contacted about this child in the last 12 months',
     ]);
     assert.equal(await age.getByLabel('Years', { exact: true }).inputValue(), 'four');
     await app.page.locator('.govuk-error-summary').getByRole('link', { name: /^Age in years/ }).click();

@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSuite, withApp, HEADINGS, DRAFT_KEY } from '../lib/journey.mjs';
+import { useSuite, withApp, HEADINGS, DRAFT_KEY, PREVIOUS_CONTACTS_QUESTION } from '../lib/journey.mjs';
 
 const suite = useSuite();
 
@@ -25,6 +25,7 @@ async function answersOnChildPage(app) {
     months: await age.getByLabel('Months', { exact: true }).inputValue(),
     send: await app.radio('Does the child have a disability or special educational needs (SEND)?', 'Yes').isChecked(),
     known: await app.radio("Is the child known to children's social care now?", 'Yes, open to Family Help (child in need or early help)').isChecked(),
+    previous: await app.radio(PREVIOUS_CONTACTS_QUESTION, 'Twice').isChecked(),
   };
 }
 
@@ -35,7 +36,7 @@ test('a reload on the concerns page restores the step and every answer', async (
     await app.next(HEADINGS.safety);
     await app.answerSafety(false);
     await app.next(HEADINGS.child);
-    await app.answerChild({ years: 7, months: 3, send: true, known: 'open_family_help' });
+    await app.answerChild({ years: 7, months: 3, send: true, known: 'open_family_help', previous: 2 });
     await app.next(HEADINGS.concerns);
     await app.tickConcerns(['health.self_harm', 'domestic_abuse.child_witnessed']);
     await app.shot('before-reload');
@@ -53,7 +54,7 @@ test('a reload on the concerns page restores the step and every answer', async (
     // Walk back through the earlier questions: each answer is still there.
     await app.button('Back').click();
     await app.expectHeading(HEADINGS.child);
-    assert.deepEqual(await answersOnChildPage(app), { born: true, years: '7', months: '3', send: true, known: true });
+    assert.deepEqual(await answersOnChildPage(app), { born: true, years: '7', months: '3', send: true, known: true, previous: true });
     await app.shot('child-restored');
     await app.button('Back').click();
     await app.expectHeading(HEADINGS.safety);

@@ -1024,3 +1024,24 @@ test('demo portal: all three ways render under the strict CSP, with no axe viola
     await opened.context.close();
   }
 });
+
+test('JS API: a child protection outcome inside the widget names the out-of-hours route', T, async () => {
+  const opened = await openApiHost();
+  const { page } = opened;
+  const injury = { ...PREFILL, child: { ...PREFILL.child, age_years: 4 }, concerns: ['abuse.unexplained_injury'] };
+  try {
+    await page.evaluate((c) => window.fdtMount('w1', { audience: 'school_dsl', initialCase: c }), injury);
+    const w = widget(opened, page.locator('#w1'), 'embed-api-out-of-hours');
+    await w.expectHeading(HEADINGS.check, APP_TIMEOUT);
+    await w.getRecommendation();
+    assert.equal(await w.pathway(), 'macpt_referral');
+    const item = page.locator('#w1').locator('[data-action="phone_out_of_hours"]');
+    const text = await item.innerText();
+    const ooh = guidance().contacts.out_of_hours;
+    assert.ok(text.includes(ooh.phone) && text.includes(ooh.name), `the out-of-hours team and number: ${text}`);
+    await w.shot('outcome');
+    await assertClean(opened);
+  } finally {
+    await opened.context.close();
+  }
+});

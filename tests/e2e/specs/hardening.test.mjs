@@ -23,6 +23,7 @@ async function journey(page, { danger = false, concerns = [], consent = "Yes, th
   await page.getByLabel("Years").fill("8");
   await page.locator("#disabled-or-send-2").check();
   await page.locator("#known-to-social-care").check();
+  await page.locator("#previous-contacts").check();
   await page.getByRole("button", { name: "Continue" }).click();
   for (const code of concerns) await page.locator(`input[value="${code}"]`).check();
   await page.getByRole("button", { name: "Continue" }).click();

@@ -64,6 +64,9 @@ test('a family_help journey from start to recorded decision with the keyboard on
     await tabUntil(page, 'the social care radios', is.radioIn, { arg: 'known-to-social-care' });
     await kb.press('Space');
     assert.equal(await checkedRadio(page, 'known-to-social-care'), 'none');
+    await tabUntil(page, 'the earlier contacts radios', is.radioIn, { arg: 'previous-contacts' });
+    await kb.press('Space');
+    assert.equal(await checkedRadio(page, 'previous-contacts'), '0');
     assert.equal(await page.locator('#age-years').inputValue(), '7');
     assert.equal(await page.locator('#age-months').inputValue(), '6');
     await app.shot('child');

@@ -64,6 +64,7 @@ test("after one visit the app loads and completes a journey offline", async () =
   await page.getByLabel("Years").fill("9");
   await page.locator("#disabled-or-send-2").check();
   await page.locator("#known-to-social-care").check();
+  await page.locator("#previous-contacts").check();
   for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Continue" }).click();
   await page.getByLabel("Not safe to ask").check();
   await page.getByRole("button", { name: "Continue" }).click();
