@@ -110,6 +110,27 @@ bit_of!(KnownToSocialCare, Consent, Audience);
 
 impl Audience {
     pub const ALL: [Audience; 3] = [Audience::FrontDoor, Audience::SchoolDsl, Audience::Partner];
+
+    /// The stable code used in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Audience::FrontDoor => "front_door",
+            Audience::SchoolDsl => "school_dsl",
+            Audience::Partner => "partner",
+        }
+    }
+}
+
+impl Consent {
+    /// The stable code used in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Consent::Given => "given",
+            Consent::Refused => "refused",
+            Consent::NotAsked => "not_asked",
+            Consent::UnsafeToAsk => "unsafe_to_ask",
+        }
+    }
 }
 
 impl Consent {

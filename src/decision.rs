@@ -45,6 +45,9 @@ pub struct DecidedAction {
     /// A statutory or specialist duty on top of the pathway.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub duty: bool,
+    /// How soon: actions come in this order, now first.
+    #[serde(default)]
+    pub urgency: crate::guidance::Urgency,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
 }

@@ -146,29 +146,7 @@ fn decide(g: &Guidance, case: &Case, concerns: &[u32], strengths: &[u32]) -> Dec
             );
         }
     }
-    // Invariant 8: an action unsafe with a selected concern's flag never appears.
-    action_hits.retain(|&a| g.action_never_flags[a as usize] & facts.flags == 0);
-    // The guidance lists actions in the order to do them, so sort by position.
-    action_hits.sort_unstable();
-    action_hits.dedup();
-    let actions = action_hits
-        .iter()
-        .map(|&a| {
-            let a = &g.file.actions[a as usize];
-            DecidedAction {
-                code: a.code.clone(),
-                text: a.text_for.get(&case.audience).unwrap_or(&a.text).clone(),
-                timescale: a.timescale.clone(),
-                contact: a
-                    .contact
-                    .as_ref()
-                    .and_then(|c| g.file.contacts.get(c))
-                    .cloned(),
-                duty: a.duty,
-                source: a.source.clone(),
-            }
-        })
-        .collect();
+    let actions = decided_actions(g, case.audience, action_hits, facts.flags);
 
     let level = level(pathway, lowered, facts.max_level);
 
@@ -186,6 +164,78 @@ fn decide(g: &Guidance, case: &Case, concerns: &[u32], strengths: &[u32]) -> Dec
             sha256: g.sha256.clone(),
         },
     }
+}
+
+/// The steps of a route the practitioner chose over the recommendation: the action table
+/// run as if the decision were `pathway`, with the same limits as a decision (no unsafe
+/// action, in order of urgency), and the services offered on that route.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RouteSteps {
+    pub pathway: Pathway,
+    pub actions: Vec<DecidedAction>,
+    pub signpost: Vec<SignpostEntry>,
+}
+
+pub fn steps_for_route(
+    guidance: &Guidance,
+    case: &Case,
+    pathway: Pathway,
+) -> Result<RouteSteps, CaseError> {
+    let (concerns, strengths) = resolve(guidance, case)?;
+    let mut facts = facts(
+        guidance,
+        &case.child,
+        case.immediate_danger,
+        case.consent,
+        case.audience,
+        &concerns,
+        &strengths,
+    );
+    facts.pathway = Some(pathway);
+    let hits: Vec<u32> = guidance
+        .action_rules
+        .iter()
+        .filter(|r| r.when.holds(&facts))
+        .flat_map(|r| r.actions.iter().copied())
+        .collect();
+    Ok(RouteSteps {
+        pathway,
+        actions: decided_actions(guidance, case.audience, hits, facts.flags),
+        signpost: signposts(guidance, &facts, pathway),
+    })
+}
+
+/// The actions collected, as the decision lists them: none unsafe with a selected flag
+/// (invariant 8), each once, what to do now first and then the file's order, in the
+/// audience's wording, with a contact only where it is for this audience.
+fn decided_actions(
+    g: &Guidance,
+    audience: Audience,
+    mut hits: Vec<u32>,
+    flags: u64,
+) -> Vec<DecidedAction> {
+    hits.retain(|&a| g.action_never_flags[a as usize] & flags == 0);
+    hits.sort_unstable_by_key(|&a| (g.file.actions[a as usize].urgency, a));
+    hits.dedup();
+    hits.iter()
+        .map(|&a| {
+            let a = &g.file.actions[a as usize];
+            DecidedAction {
+                code: a.code.clone(),
+                text: a.text_for.get(&audience).unwrap_or(&a.text).clone(),
+                timescale: a.timescale.clone(),
+                contact: a
+                    .contact
+                    .as_ref()
+                    .and_then(|c| g.file.contacts.get(c))
+                    .filter(|c| c.shown_to.is_empty() || c.shown_to.contains(&audience))
+                    .cloned(),
+                duty: a.duty,
+                urgency: a.urgency,
+                source: a.source.clone(),
+            }
+        })
+        .collect()
 }
 
 /// What the rules' conditions see of a case: its answers, and the selected concerns'
@@ -328,8 +378,8 @@ fn codes<'g>(indices: &[u32], code: impl Fn(usize) -> &'g String) -> Vec<String>
     indices.iter().map(|&i| code(i as usize).clone()).collect()
 }
 
-/// Services that help with the domains of the selected concerns, fit the child's age and
-/// are offered on this pathway, in the guidance's order.
+/// Services that help with the selected concerns (by domain or by code), fit the child's
+/// age and are offered on this pathway, in the guidance's order.
 fn signposts(g: &Guidance, facts: &Facts, pathway: Pathway) -> Vec<SignpostEntry> {
     if facts.concerns.is_empty() {
         return Vec::new();
@@ -340,13 +390,19 @@ fn signposts(g: &Guidance, facts: &Facts, pathway: Pathway) -> Vec<SignpostEntry
         .services
         .iter()
         .zip(&g.service_domains)
-        .filter(|(s, &mask)| {
-            (mask == 0 || mask & facts.domains != 0)
+        .zip(&g.service_concerns)
+        .filter(|((s, &mask), concerns)| {
+            let any = mask == 0 && concerns.is_empty();
+            let by_domain = mask & facts.domains != 0;
+            let by_concern = concerns
+                .iter()
+                .any(|c| facts.concerns.binary_search(c).is_ok());
+            (any || by_domain || by_concern)
                 && s.min_age <= age
                 && age <= s.max_age
                 && s.pathways.contains(&pathway)
         })
-        .map(|(s, _)| SignpostEntry {
+        .map(|((s, _), _)| SignpostEntry {
             id: s.id.clone(),
             service: s.name.clone(),
             helps_with: s.helps_with.clone(),

@@ -66,6 +66,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Search the concerns as the app does, for what a practitioner typed: the codes best
+    /// first, one a line, with a tab and the concern's text.
+    Search {
+        /// Guidance file; the embedded demonstration guidance when left out.
+        #[arg(long)]
+        guidance: Option<PathBuf>,
+        /// How many concerns to print at most.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// What the practitioner typed.
+        #[arg(required = true, num_args = 1..)]
+        words: Vec<String>,
+    },
     /// Draw the rules of a guidance file as a self-contained SVG, or an HTML page with the
     /// SVG inline (by the output's extension); SVG on standard output without -o.
     Explain {
@@ -187,6 +200,20 @@ fn run(command: Command) -> Result<(), u8> {
                     )
                 ),
                 Format::Json => outln!("{}", d.to_json()),
+            }
+            Ok(())
+        }
+        Command::Search {
+            guidance,
+            limit,
+            words,
+        } => {
+            let g = load_guidance(guidance.as_deref())?;
+            let index = front_door_triage::flow::search::SearchIndex::new(&g);
+            let results = index.search(&words.join(" "));
+            for m in results.matches.iter().take(limit) {
+                let c = &g.file().concerns[m.concern as usize];
+                outln!("{}\t{}", c.code, c.text);
             }
             Ok(())
         }

@@ -15,7 +15,10 @@ pub fn plain_text(guidance: &Guidance, record: &DecisionRecord) -> String {
         let _ = writeln!(s, "{text}");
     };
     line("FRONT DOOR TRIAGE DECISION RECORD".into());
-    line(format!("Recorded: {}", record.created_at));
+    line(format!(
+        "Recorded: {}",
+        crate::record::human_time(&record.created_at)
+    ));
     line(format!(
         "Guidance: {} ({}), version {}, SHA-256 {}",
         file.title, file.authority.name, d.guidance.version, d.guidance.sha256
@@ -23,7 +26,7 @@ pub fn plain_text(guidance: &Guidance, record: &DecisionRecord) -> String {
     line(String::new());
     line(format!(
         "Recommendation: {} (level {}){}",
-        guidance.outcome_text(d).title,
+        guidance.outcome_text(d, case.audience).title,
         d.level,
         if d.consultation_advised {
             "; consultation advised"
@@ -109,8 +112,19 @@ pub fn plain_text(guidance: &Guidance, record: &DecisionRecord) -> String {
             .unwrap_or_default();
         line(format!("- {} [rule {}]{source}", r.text, r.rule));
     }
-    line("What to do now".into());
-    for (i, a) in d.actions.iter().enumerate() {
+    let (steps, heading) = if f.actions.is_empty() {
+        (&d.actions, "What to do now".to_string())
+    } else {
+        (
+            &f.actions,
+            format!(
+                "What to do now, for the route decided on ({})",
+                title(f.pathway)
+            ),
+        )
+    };
+    line(heading);
+    for (i, a) in steps.iter().enumerate() {
         let contact = a
             .contact
             .as_ref()
@@ -128,6 +142,12 @@ pub fn plain_text(guidance: &Guidance, record: &DecisionRecord) -> String {
             a.timescale,
             contact
         ));
+    }
+    if !f.actions.is_empty() {
+        line("The recommendation's own steps, not followed:".into());
+        for a in &d.actions {
+            line(format!("- {} ({})", a.text, a.timescale));
+        }
     }
     if !d.signpost.is_empty() {
         line("Services that may help".into());
@@ -178,16 +198,20 @@ mod tests {
                 pathway: Pathway::MacptReferral,
                 agrees: false,
                 reason: "Second incident this month".into(),
+                actions: Vec::new(),
             },
             Notes {
                 child_voice: "Said they hide upstairs".into(),
                 ..Notes::default()
             },
             "2026-11-24T10:15:00+00:00".into(),
-        );
+        )
+        .with_route_steps(&g);
         let text = plain_text(&g, &record);
         assert!(
-            text.contains("Recommendation: Request Family Help (level 3); consultation advised"),
+            text.contains(
+                "Recommendation: Family Help needs the family's agreement (level 3); consultation advised"
+            ),
             "{text}"
         );
         assert!(text.contains("differs from the recommendation"));
@@ -200,5 +224,19 @@ mod tests {
         );
         assert!(text.contains("The child's voice: Said they hide upstairs"));
         assert!(text.contains("1. "), "numbered actions");
+        assert!(
+            text.contains("Recorded: 24 November 2026, 10:15am"),
+            "{text}"
+        );
+        // The practitioner's route's steps, not the recommendation's.
+        assert!(
+            text.contains("What to do now, for the route decided on (Refer to the Multi-Agency Child Protection Team)"),
+            "{text}"
+        );
+        assert!(text.contains("Phone the front door now"), "{text}");
+        assert!(
+            text.contains("The recommendation's own steps, not followed:\n- Talk to"),
+            "{text}"
+        );
     }
 }

@@ -189,7 +189,8 @@ fn default_reason_lists_what_was_selected() {
     assert_eq!(action_codes(&d), ["consultation_line"]);
     let g = default_guidance();
     assert_eq!(
-        g.outcome_text(&d).title,
+        g.outcome_text(&d, front_door_triage::Audience::SchoolDsl)
+            .title,
         "Not enough information to recommend a route"
     );
 }
@@ -457,21 +458,25 @@ fn actions_from_many_rules_are_merged_in_guidance_order_without_repeats() {
                    "child": {"known_to_social_care": "open_family_help"}}),
         ),
     );
+    // What to do now first, then today, then days; within each, the file's order.
     let order: Vec<&str> = g.file().actions.iter().map(|a| a.code.as_str()).collect();
-    let positions: Vec<usize> = action_codes(&d)
+    let keys: Vec<(front_door_triage::guidance::Urgency, usize)> = d
+        .actions
         .iter()
-        .map(|c| {
-            order
+        .map(|a| {
+            let at = order
                 .iter()
-                .position(|o| o == c)
-                .expect("action in guidance")
+                .position(|o| *o == a.code)
+                .expect("action in guidance");
+            (a.urgency, at)
         })
         .collect();
     assert!(
-        positions.windows(2).all(|w| w[0] < w[1]),
+        keys.windows(2).all(|w| w[0] < w[1]),
         "actions out of order or repeated: {:?}",
         action_codes(&d)
     );
+    assert_eq!(d.actions[0].code, "call_999");
     for code in [
         "call_999",
         "phone_front_door",

@@ -2,6 +2,10 @@
 //! Ages are kept as the text typed, so nothing the user entered is lost to a parse error.
 
 use super::steps::{Mode, Step};
+
+/// The age from which someone is an adult: the tool is for them only as a care leaver or
+/// with an EHCP, up to 25.
+pub const ADULT_AGE: f64 = 18.0;
 use crate::case::{Audience, Case, Child, Consent, KnownToSocialCare, MAX_AGE_YEARS};
 use crate::guidance::Guidance;
 use crate::pathway::Pathway;
@@ -34,6 +38,8 @@ pub struct Answers {
     /// Asked only for babies under one.
     pub mobility: Option<Mobility>,
     pub disabled_or_send: Option<bool>,
+    /// Asked at 18 and over: a care leaver, or an education, health and care plan (EHCP).
+    pub over_18_eligible: Option<bool>,
     pub known_to_social_care: Option<KnownToSocialCare>,
     /// Earlier contacts with the front door about this child in the last 12 months.
     pub previous_contacts: Option<u32>,
@@ -98,6 +104,11 @@ impl Answers {
             disabled_or_send: Some(case.child.disabled_or_send),
             known_to_social_care: Some(case.child.known_to_social_care),
             previous_contacts: Some(case.child.previous_contacts_12_months),
+            over_18_eligible: case
+                .child
+                .age_years
+                .is_some_and(|a| a >= ADULT_AGE)
+                .then_some(true),
             concerns: case.concerns.clone(),
             strengths: case.strengths.clone(),
             consent: Some(case.consent),
@@ -125,6 +136,78 @@ impl Answers {
         }
         // Two decimal places: enough for "under one" and readable in the record.
         Some(((f64::from(years) + f64::from(months) / 12.0) * 100.0).round() / 100.0)
+    }
+
+    /// Whether to ask if an older young person is a care leaver or has an EHCP: the tool is
+    /// for children, and for them up to 25.
+    pub fn asks_over_18(&self) -> bool {
+        self.child_status == Some(ChildStatus::Born) && self.age().is_some_and(|a| a >= ADULT_AGE)
+    }
+
+    /// An adult the tool is not for: 18 or over, neither a care leaver nor with an EHCP.
+    pub fn adult_not_eligible(&self) -> bool {
+        self.asks_over_18() && self.over_18_eligible == Some(false)
+    }
+
+    /// Nothing is ticked and the route is not already 999: ask before going on.
+    pub fn needs_no_concerns_confirmation(&self) -> bool {
+        self.concerns.is_empty() && self.immediate_danger != Some(true)
+    }
+
+    /// Whether the family's consent could change the outcome: the route, the advice to
+    /// consult, or whether strengths may lower it. Where it cannot (child protection,
+    /// 999, universal help without a family help need), the question is not asked.
+    pub fn consent_matters(&self, guidance: &Guidance) -> bool {
+        let mut a = self.clone();
+        a.consent = Some(Consent::Given);
+        a.immediate_danger.get_or_insert(false);
+        a.disabled_or_send.get_or_insert(false);
+        a.known_to_social_care.get_or_insert_default();
+        a.previous_contacts.get_or_insert(0);
+        a.over_18_eligible.get_or_insert(true);
+        let Ok(base) = a.to_case(guidance) else {
+            return true;
+        };
+        let outcome = |consent: Consent| {
+            crate::evaluate(
+                guidance,
+                &Case {
+                    consent,
+                    ..base.clone()
+                },
+            )
+            .map(|d| (d.pathway, d.consultation_advised))
+            .ok()
+        };
+        let given = outcome(Consent::Given);
+        given.is_none() || Consent::ALL.iter().any(|&c| outcome(c) != given)
+    }
+
+    /// The answers still missing before a recommendation, in words, for expert mode's
+    /// live panel ("the child's age").
+    pub fn still_needed(&self, guidance: &Guidance) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.immediate_danger.is_none() {
+            out.push("whether the child is in immediate danger");
+        }
+        match self.child_status {
+            None => out.push("whether the child has been born"),
+            Some(ChildStatus::Born) if self.age().is_none() => out.push("the child's age"),
+            _ => {}
+        }
+        if self.asks_mobility() && self.mobility.is_none() {
+            out.push("whether the baby can move around on their own yet");
+        }
+        if self.asks_over_18() && self.over_18_eligible.is_none() {
+            out.push("whether the young person is a care leaver or has an EHCP");
+        }
+        if self.concerns.is_empty() {
+            out.push("at least one concern");
+        }
+        if self.consent.is_none() && self.consent_matters(guidance) {
+            out.push("the family's consent");
+        }
+        out
     }
 
     /// Whether to ask if the baby is mobile yet.
@@ -182,12 +265,28 @@ impl Answers {
                 "immediate-danger",
                 "Select yes if the child is in immediate danger",
             )),
-            Step::Child => self.check_child(&mut errors),
+            Step::Child => self.check_child(&mut errors, true),
             Step::Concerns => self.check_concerns(guidance, &mut errors),
-            Step::Views if self.consent.is_none() => errors.push(err(
-                "consent",
-                "Select whether the family has agreed to you asking for help",
-            )),
+            Step::Views if self.consent.is_none() && self.consent_matters(guidance) => {
+                errors.push(err(
+                    "consent",
+                    "Select whether the family has agreed to you asking for help",
+                ))
+            }
+            // Expert mode counts unanswered background questions (disability, social care,
+            // earlier contacts) as "no" or "none", as its check page shows: speed matters
+            // at the front door, and none of them can lower a route.
+            Step::Expert | Step::Check if self.mode == Mode::Expert => {
+                if self.immediate_danger.is_none() {
+                    errors.push(err(
+                        "immediate-danger",
+                        "Select yes if the child is in immediate danger",
+                    ));
+                }
+                self.check_child(&mut errors, false);
+                errors.extend(self.check_step(Step::Concerns, guidance));
+                errors.extend(self.check_step(Step::Views, guidance));
+            }
             Step::Expert | Step::Check => {
                 for s in Step::QUESTIONS {
                     errors.extend(self.check_step(s, guidance));
@@ -229,7 +328,8 @@ impl Answers {
         }
     }
 
-    fn check_child(&self, errors: &mut Vec<FieldError>) {
+    /// `background`: whether disability, social care and earlier contacts must be answered.
+    fn check_child(&self, errors: &mut Vec<FieldError>, background: bool) {
         match self.child_status {
             None => errors.push(err(
                 "child-status",
@@ -262,7 +362,16 @@ impl Answers {
                         "Select whether the baby can move around on their own yet",
                     ));
                 }
+                if self.asks_over_18() && self.over_18_eligible.is_none() {
+                    errors.push(err(
+                        "over-18-eligible",
+                        "Select whether the young person is a care leaver or has an EHCP",
+                    ));
+                }
             }
+        }
+        if !background {
+            return;
         }
         if self.disabled_or_send.is_none() {
             errors.push(err(
@@ -309,7 +418,13 @@ impl Answers {
     /// Concerns and strengths come out in the guidance's order, whatever order they
     /// were ticked in.
     pub fn to_case(&self, guidance: &Guidance) -> Result<Case, Vec<FieldError>> {
-        let errors = self.check_step(Step::Check, guidance);
+        let mut errors = self.check_step(Step::Check, guidance);
+        if self.adult_not_eligible() {
+            errors.push(err(
+                "over-18-eligible",
+                "This tool is for children, and for care leavers and young people with an EHCP up to 25",
+            ));
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -352,6 +467,7 @@ impl Answers {
                 } else {
                     self.final_reason.trim().to_string()
                 },
+                actions: Vec::new(),
             },
             Notes {
                 child_voice: self.child_voice.clone(),

@@ -9,4 +9,4 @@ mod steps;
 
 pub use answers::{Answers, ChildStatus, FieldError, Mobility};
 pub use draft::{Draft, DraftProblem, DRAFT_VERSION};
-pub use steps::{Mode, Step};
+pub use steps::{Mode, Step, SERVICE_NAME};

@@ -51,7 +51,7 @@ pub(super) fn compile(file: GuidanceFile, sha256: String) -> Result<Guidance, Gu
     let pathway_rules = c.check_pathway_rules();
     let escalation_rules = c.check_escalation_rules();
     let action_rules = c.check_action_rules();
-    let service_domains = c.check_services();
+    let (service_domains, service_concerns) = c.check_services();
     c.check_unique_rule_ids();
     c.check_settings();
 
@@ -91,6 +91,7 @@ pub(super) fn compile(file: GuidanceFile, sha256: String) -> Result<Guidance, Gu
         action_rules,
         action_never_flags,
         service_domains,
+        service_concerns,
         sha256,
         file,
     })
@@ -142,6 +143,13 @@ impl<'a> Checker<'a> {
             let base = format!("$.pathways.{}", p.code());
             self.require_text(format!("{base}.title"), &t.title, "the title");
             self.require_text(format!("{base}.summary"), &t.summary, "the summary");
+            for (audience, text) in &t.summary_for {
+                self.require_text(
+                    format!("{base}.summary_for.{}", audience.code()),
+                    text,
+                    "the summary",
+                );
+            }
             self.require_text(
                 format!("{base}.allocation"),
                 &t.allocation,
@@ -276,6 +284,9 @@ impl<'a> Checker<'a> {
                 );
             }
             self.require_text(format!("{path}.text"), &c.text, "the concern's text");
+            for (j, term) in c.terms.iter().enumerate() {
+                self.require_text(format!("{path}.terms[{j}]"), term, "the search term");
+            }
             if let Some(ages) = &c.ages {
                 self.check_ages(ages, &format!("{path}.ages"));
             }
@@ -380,6 +391,22 @@ impl<'a> Checker<'a> {
                     format!("'{url}' is not a web address: it must start with https:// or http://"),
                 );
             }
+        }
+    }
+
+    fn check_outcome(&mut self, outcome: &super::OutcomeText, path: &str) {
+        self.require_text(format!("{path}.outcome.title"), &outcome.title, "the title");
+        self.require_text(
+            format!("{path}.outcome.summary"),
+            &outcome.summary,
+            "the summary",
+        );
+        if let Some(allocation) = &outcome.allocation {
+            self.require_text(
+                format!("{path}.outcome.allocation"),
+                allocation,
+                "what happens next",
+            );
         }
     }
 
@@ -519,19 +546,7 @@ impl<'a> Checker<'a> {
             self.require_text(format!("{path}.reason"), &r.reason, "the reason");
             self.check_source(r.source.as_ref(), &path);
             if let Some(outcome) = &r.outcome {
-                self.require_text(format!("{path}.outcome.title"), &outcome.title, "the title");
-                self.require_text(
-                    format!("{path}.outcome.summary"),
-                    &outcome.summary,
-                    "the summary",
-                );
-                if let Some(allocation) = &outcome.allocation {
-                    self.require_text(
-                        format!("{path}.outcome.allocation"),
-                        allocation,
-                        "what happens next",
-                    );
-                }
+                self.check_outcome(outcome, &path);
             }
             if let Some(low) = &r.lowered_by_strengths {
                 let lp = format!("{path}.lowered_by_strengths");
@@ -579,6 +594,15 @@ impl<'a> Checker<'a> {
                 );
             }
             self.check_source(r.source.as_ref(), &path);
+            if let Some(outcome) = &r.outcome {
+                self.check_outcome(outcome, &path);
+                if r.reason.is_none() {
+                    self.problem(
+                        format!("{path}.outcome"),
+                        "a rule that rewords the outcome must say why: give it a reason",
+                    );
+                }
+            }
             if r.consultation_advised && r.reason.as_deref().is_none_or(|t| t.trim().is_empty()) {
                 self.problem(
                     format!("{path}.reason"),
@@ -601,9 +625,10 @@ impl<'a> Checker<'a> {
         compiled
     }
 
-    fn check_services(&mut self) -> Vec<u64> {
+    fn check_services(&mut self) -> (Vec<u64>, Vec<Vec<u32>>) {
         let mut ids = HashSet::new();
         let mut masks = Vec::new();
+        let mut named = Vec::new();
         for (i, s) in self.file.services.iter().enumerate() {
             let path = format!("$.services[{i}]");
             if !is_identifier(&s.id, &['-', '_']) {
@@ -649,8 +674,11 @@ impl<'a> Checker<'a> {
                 }
             }
             masks.push(mask);
+            let mut concerns = self.concern_codes(&s.concerns, &format!("{path}.concerns"), true);
+            concerns.sort_unstable();
+            named.push(concerns);
         }
-        masks
+        (masks, named)
     }
 
     fn check_unique_rule_ids(&mut self) {

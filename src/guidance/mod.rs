@@ -9,6 +9,7 @@ mod shared;
 pub use model::*;
 pub use shared::SharedGuidance;
 
+use crate::case::Audience;
 use crate::condition::Compiled;
 use crate::problem::{parse_json, write_problems, Problem};
 use sha2::{Digest, Sha256};
@@ -59,6 +60,8 @@ pub struct Guidance {
     /// Per action: the flags that make it unsafe (`never_with_flags`), as a mask.
     pub(crate) action_never_flags: Vec<u64>,
     pub(crate) service_domains: Vec<u64>,
+    /// Per service: the concerns it names, as sorted indices.
+    pub(crate) service_concerns: Vec<Vec<u32>>,
 }
 
 #[derive(Debug, Clone)]
@@ -121,17 +124,26 @@ impl Guidance {
     pub fn level(&self, level: u8) -> Option<&Level> {
         self.file.levels.iter().find(|l| l.level == level)
     }
-    /// What the outcome says for a decision: the words of the pathway rule that decided
-    /// it where the rule has its own, else the pathway's.
-    pub fn outcome_text(&self, decision: &crate::Decision) -> Outcome<'_> {
+    /// What the outcome says for a decision, to this audience: the words of the first
+    /// matching action rule that has its own (family help with consent refused), else of
+    /// the pathway rule that decided it, else the pathway's own.
+    pub fn outcome_text(&self, decision: &crate::Decision, audience: Audience) -> Outcome<'_> {
+        let rules = &self.file.rules;
         let pathway = self.file.pathways.get(decision.pathway);
-        let own = decision
-            .reasons
-            .first()
-            .and_then(|r| self.file.rules.pathway.iter().find(|p| p.id == r.rule))
-            .filter(|p| p.pathway == decision.pathway)
+        let first = decision.reasons.first().map(|r| r.rule.as_str());
+        let by_action_rule = decision.reasons.iter().find_map(|r| {
+            rules
+                .actions
+                .iter()
+                .find(|a| a.id == r.rule)
+                .and_then(|a| a.outcome.as_ref())
+        });
+        let by_pathway_rule = rules
+            .pathway
+            .iter()
+            .find(|p| Some(p.id.as_str()) == first && p.pathway == decision.pathway)
             .and_then(|p| p.outcome.as_ref());
-        match own {
+        match by_action_rule.or(by_pathway_rule) {
             Some(o) => Outcome {
                 title: &o.title,
                 summary: &o.summary,
@@ -139,7 +151,10 @@ impl Guidance {
             },
             None => Outcome {
                 title: &pathway.title,
-                summary: &pathway.summary,
+                summary: pathway
+                    .summary_for
+                    .get(&audience)
+                    .unwrap_or(&pathway.summary),
                 allocation: &pathway.allocation,
             },
         }

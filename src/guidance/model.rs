@@ -197,6 +197,10 @@ pub struct Contact {
     pub hours: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// Who is given this contact beside an action; everyone when left out. The front
+    /// door's own lines are not for front-door practitioners, who are the front door.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shown_to: Vec<Audience>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -235,6 +239,10 @@ impl PathwayTexts {
 pub struct PathwayText {
     pub title: String,
     pub summary: String,
+    /// Other wording of the summary for a particular audience (front-door practitioners
+    /// are not told to phone the front door).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub summary_for: BTreeMap<Audience, String>,
     /// Who the family gets under Families First (for example a Family Help Lead Practitioner).
     pub allocation: String,
 }
@@ -260,6 +268,10 @@ pub struct Concern {
     pub text: String,
     #[serde(default)]
     pub examples: Vec<String>,
+    /// Other words people type for it, for the search: synonyms, abbreviations (DV, CSE),
+    /// everyday and family words ("dad hits mum", "nan"). Never shown; only searched.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<String>,
     /// Duties tied to the concern (`s47`, `lado`, `prevent`, ...); rules can test them.
     #[serde(default)]
     pub flags: Vec<String>,
@@ -290,6 +302,10 @@ pub struct Action {
     pub text: String,
     /// By when, in words (`Now`, `Within 1 working day`).
     pub timescale: String,
+    /// How soon, for the order of "What to do now": `now`, `today`, then `days`.
+    /// Within one urgency, actions keep the file's order. Default `days`.
+    #[serde(default, skip_serializing_if = "Urgency::is_default")]
+    pub urgency: Urgency,
     /// The name of a contact in `contacts`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
@@ -308,6 +324,46 @@ pub struct Action {
     /// The law or guidance that sets the duty or timescale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
+}
+
+/// How soon an action is to be done; what to do now comes first on the outcome page.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    /// Straight away, before anything else.
+    Now,
+    /// The same day.
+    Today,
+    /// Within days or longer.
+    #[default]
+    Days,
+}
+
+impl Urgency {
+    pub const ALL: [Urgency; 3] = [Urgency::Now, Urgency::Today, Urgency::Days];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Urgency::Now => "now",
+            Urgency::Today => "today",
+            Urgency::Days => "days",
+        }
+    }
+
+    /// The heading its actions sit under on the outcome page.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Urgency::Now => "Now",
+            Urgency::Today => "Today",
+            Urgency::Days => "In the next few days",
+        }
+    }
+
+    fn is_default(&self) -> bool {
+        *self == Urgency::Days
+    }
 }
 
 /// The decision tables, evaluated in this order.
@@ -391,6 +447,11 @@ pub struct ActionRule {
     /// Shown under "Why" when the rule matches; leave out for routine actions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// What the outcome says instead of the pathway's title and summary when this rule
+    /// matches (family help with consent refused is not "Request Family Help"). Needs a
+    /// `reason`. The first matching action rule with one wins over the pathway rule's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<OutcomeText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
 }
@@ -401,9 +462,13 @@ pub struct Service {
     pub id: String,
     pub name: String,
     pub helps_with: String,
-    /// Domains whose concerns this service helps with; empty means any.
+    /// Domains whose concerns this service helps with. With `concerns` also empty, it helps
+    /// with any concern.
     #[serde(default)]
     pub domains: Vec<String>,
+    /// Particular concerns it helps with, beside (or instead of) whole domains.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub concerns: Vec<String>,
     #[serde(default)]
     pub min_age: f64,
     #[serde(default = "default_max_age")]

@@ -238,7 +238,7 @@ pub fn triage(props: &TriageProps) -> Html {
         let flow = flow.dispatcher();
         let notice = notice.clone();
         Callback::from(move |msg: Msg| {
-            if matches!(msg, Msg::Continue | Msg::Restart) {
+            if matches!(msg, Msg::Continue | Msg::Restart | Msg::NextChild) {
                 notice.set(None);
             }
             flow.dispatch(msg)
@@ -264,7 +264,45 @@ pub fn triage(props: &TriageProps) -> Html {
         });
     }
 
-    // Each step: a history entry (standalone), a tab title, and focus at the top.
+    // Standalone, closing the tab with answers given and no decision recorded asks first:
+    // the answers live in this tab only. A reload keeps them, so it asks too, harmlessly.
+    {
+        let unsaved = use_mut_ref(|| false);
+        *unsaved.borrow_mut() = !flow.answers.is_blank() && flow.answers.recorded_at.is_none();
+        let use_history = props.use_history;
+        use_effect_with((), move |_| {
+            let listener = use_history.then(|| {
+                gloo::events::EventListener::new(
+                    &gloo::utils::window(),
+                    "beforeunload",
+                    move |event| {
+                        if *unsaved.borrow() {
+                            event.prevent_default();
+                            let _ = js_sys::Reflect::set(
+                                event,
+                                &JsValue::from_str("returnValue"),
+                                &JsValue::from_str(""),
+                            );
+                        }
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
+
+    // The tab's title (standalone): the page, and whether it shows errors.
+    {
+        let use_history = props.use_history;
+        let key = (flow.step, !flow.errors.is_empty());
+        use_effect_with(key, move |&(step, has_errors)| {
+            if use_history {
+                gloo::utils::document().set_title(&step.tab_title(has_errors));
+            }
+        });
+    }
+
+    // Each step: a history entry (standalone), and focus at the top.
     {
         let use_history = props.use_history;
         let step = flow.step;
@@ -274,7 +312,6 @@ pub fn triage(props: &TriageProps) -> Html {
             let initial = std::mem::replace(&mut *first.borrow_mut(), false);
             let window = gloo::utils::window();
             if use_history {
-                gloo::utils::document().set_title(&format!("{} - Front Door Triage", step.title()));
                 if let Ok(history) = window.history() {
                     let code = JsValue::from_str(&step_code(step));
                     let current = history.state().ok().and_then(|s| s.as_string());
@@ -330,7 +367,9 @@ pub fn triage(props: &TriageProps) -> Html {
             Step::Safety => html! { <SafetyPage ..page /> },
             Step::Emergency => html! { <EmergencyPage ..page /> },
             Step::Child => html! { <ChildPage ..page /> },
+            Step::NotAChild => html! { <NotAChildPage ..page /> },
             Step::Concerns => html! { <ConcernsPage ..page /> },
+            Step::NoConcerns => html! { <NoConcernsPage ..page /> },
             Step::Strengths => html! { <StrengthsPage ..page /> },
             Step::Views => html! { <ViewsPage ..page /> },
             Step::Check => html! { <CheckPage ..page /> },

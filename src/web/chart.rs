@@ -23,6 +23,11 @@ impl PartialEq for NeedsChartProps {
 const LABEL_W: f64 = 300.0;
 const COL_W: f64 = 90.0;
 const ROW_H: f64 = 30.0;
+const LINE_H: f64 = 16.0;
+/// Characters of a domain's name on one line of the label column, at 13px.
+const LABEL_CHARS: usize = 40;
+/// Characters of a level's name on one line of its column, at 11px.
+const LEVEL_CHARS: usize = 15;
 const HEAD_H: f64 = 46.0;
 const LEVEL_FILL: [&str; 4] = ["#cce2d8", "#fff7bf", "#fcd6c3", "#f4cdc6"];
 
@@ -38,9 +43,38 @@ pub fn needs_chart(props: &NeedsChartProps) -> Html {
             .filter(|c| c.domain == domain && c.level == level)
             .count()
     };
-    let rows = file.domains.len() + 1;
+    // Labels wrap onto as many lines as they need (never cut), and rows grow to fit.
+    let labels: Vec<Vec<String>> = file
+        .domains
+        .iter()
+        .map(|d| wrap(&d.name, LABEL_CHARS))
+        .collect();
+    let row_h = |lines: usize| ROW_H.max(LINE_H * lines as f64 + 12.0);
+    let level_names: Vec<Vec<String>> = (1..=4u8)
+        .map(|l| {
+            wrap(
+                &props
+                    .guidance
+                    .level(l)
+                    .map(|x| x.name.clone())
+                    .unwrap_or_default(),
+                LEVEL_CHARS,
+            )
+        })
+        .collect();
+    let head_h =
+        HEAD_H + 13.0 * (level_names.iter().map(Vec::len).max().unwrap_or(1) as f64 - 1.0).max(0.0);
+    let tops: Vec<f64> = labels
+        .iter()
+        .scan(head_h, |y, l| {
+            let top = *y;
+            *y += row_h(l.len());
+            Some(top)
+        })
+        .collect();
+    let strengths_top = head_h + labels.iter().map(|l| row_h(l.len())).sum::<f64>();
     let width = LABEL_W + COL_W * 4.0;
-    let height = HEAD_H + ROW_H * rows as f64 + 4.0;
+    let height = strengths_top + ROW_H + 4.0;
     let mut description = Vec::new();
     for d in &file.domains {
         let parts: Vec<String> = (1..=4u8)
@@ -68,7 +102,6 @@ pub fn needs_chart(props: &NeedsChartProps) -> Html {
                 <desc id={w.id("needs-chart-desc")}>{ desc.clone() }</desc>
                 { for (1..=4u8).map(|l| {
                     let x = LABEL_W + COL_W * f64::from(l - 1);
-                    let name = props.guidance.level(l).map(|x| x.name.clone()).unwrap_or_default();
                     html! {
                         <g>
                             <rect x={x.to_string()} y="0" width={COL_W.to_string()} height={height.to_string()}
@@ -76,18 +109,24 @@ pub fn needs_chart(props: &NeedsChartProps) -> Html {
                             <text x={(x + COL_W / 2.0).to_string()} y="18" text-anchor="middle" font-size="14" font-weight="bold" fill="#0b0c0c">
                                 { format!("Level {l}") }
                             </text>
-                            <text x={(x + COL_W / 2.0).to_string()} y="36" text-anchor="middle" font-size="11" fill="#0b0c0c">
-                                { truncate(&name, 14) }
+                            <text x={(x + COL_W / 2.0).to_string()} y="34" text-anchor="middle" font-size="11" fill="#0b0c0c">
+                                { for level_names[usize::from(l - 1)].iter().enumerate().map(|(i, line)| html! {
+                                    <tspan x={(x + COL_W / 2.0).to_string()} dy={if i == 0 { "0".to_string() } else { "13".to_string() }}>{ line }</tspan>
+                                }) }
                             </text>
                         </g>
                     }
                 }) }
                 { for file.domains.iter().enumerate().map(|(i, d)| {
-                    let y = HEAD_H + ROW_H * i as f64;
+                    let y = tops[i];
                     html! {
                         <g>
                             <line x1="0" x2={width.to_string()} y1={y.to_string()} y2={y.to_string()} stroke="#b1b4b6" stroke-width="1" />
-                            <text x="4" y={(y + 20.0).to_string()} font-size="13" fill="#0b0c0c">{ truncate(&d.name, 42) }</text>
+                            <text x="4" y={(y + 20.0).to_string()} font-size="13" fill="#0b0c0c">
+                                { for labels[i].iter().enumerate().map(|(k, line)| html! {
+                                    <tspan x="4" dy={if k == 0 { "0".to_string() } else { LINE_H.to_string() }}>{ line }</tspan>
+                                }) }
+                            </text>
                             { for (1..=4u8).map(|l| {
                                 let n = count(&d.id, l);
                                 let cx = LABEL_W + COL_W * f64::from(l - 1) + COL_W / 2.0;
@@ -103,7 +142,7 @@ pub fn needs_chart(props: &NeedsChartProps) -> Html {
                     }
                 }) }
                 {{
-                    let y = HEAD_H + ROW_H * file.domains.len() as f64;
+                    let y = strengths_top;
                     html! {
                         <g>
                             <line x1="0" x2={width.to_string()} y1={y.to_string()} y2={y.to_string()} stroke="#0b0c0c" stroke-width="2" />
@@ -120,11 +159,17 @@ pub fn needs_chart(props: &NeedsChartProps) -> Html {
     }
 }
 
-fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(max - 1).collect();
-        format!("{}…", cut.trim_end())
+/// Words of `text` on lines of at most `max` characters (a longer word has a line alone).
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
     }
+    lines
 }

@@ -43,9 +43,18 @@ pub fn print() {
 /// Saves the record as a JSON file through a temporary object URL.
 pub fn download(record: &DecisionRecord) -> Result<(), String> {
     let json = serde_json::to_string_pretty(record).map_err(|e| e.to_string())?;
-    let parts = js_sys::Array::of1(&json.into());
+    save(&json, "application/json", "json", record)
+}
+
+/// Saves the plain-text summary, for a case file note.
+pub fn download_text(summary: &str, record: &DecisionRecord) -> Result<(), String> {
+    save(summary, "text/plain;charset=utf-8", "txt", record)
+}
+
+fn save(content: &str, mime: &str, extension: &str, record: &DecisionRecord) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&content.into());
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let fail = |_| "The record could not be saved. Use Copy summary instead.".to_string();
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
@@ -62,7 +71,7 @@ pub fn download(record: &DecisionRecord) -> Result<(), String> {
         .take(16)
         .map(|c| if c == ':' { '-' } else { c })
         .collect();
-    link.set_download(&format!("decision-record-{stamp}.json"));
+    link.set_download(&format!("decision-record-{stamp}.{extension}"));
     link.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())

@@ -1,6 +1,7 @@
 //! The page frame shared by every step: skip link, service header, demo banner, footer.
 
 use crate::guidance::Guidance;
+use crate::web::components::ContactLine;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,6 +20,8 @@ pub struct GuidanceInfo {
     pub title: String,
     pub version: String,
     pub demo_notice: Option<String>,
+    /// Who to tell about a problem with the tool or the guidance (`contacts.feedback`).
+    pub feedback: Option<crate::guidance::Contact>,
 }
 
 impl GuidanceInfo {
@@ -34,6 +37,7 @@ impl GuidanceInfo {
                     .clone()
                     .unwrap_or_else(|| "Demonstration guidance: not for live use.".into())
             }),
+            feedback: g.contact("feedback").cloned(),
         }
     }
 }
@@ -74,9 +78,7 @@ pub fn frame(props: &FrameProps) -> Html {
                 <p class="govuk-body-s">
                     { format!("{} · {} · version {}", g.authority, g.title, g.version) }
                 </p>
-                <p class="govuk-body-s">
-                    { "Everything you enter stays in this browser tab. Nothing is sent anywhere." }
-                </p>
+                <FooterNotes feedback={g.feedback.clone()} />
             </footer>
         </>
     }
@@ -97,10 +99,58 @@ fn embedded_frame(props: &FrameProps) -> Html {
             </div>
             <DemoBanner notice={g.demo_notice.clone()} />
             <div class="app-embedded__main">{ props.children.clone() }</div>
-            <p class="govuk-body-s app-embedded__footer">
-                { format!("{} · {} · version {}. Nothing you enter leaves this page.", g.authority, g.title, g.version) }
-            </p>
+            <div class="app-embedded__footer">
+                <p class="govuk-body-s">
+                    { format!("{} · {} · version {}", g.authority, g.title, g.version) }
+                </p>
+                <FooterNotes feedback={g.feedback.clone()} />
+            </div>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FooterNotesProps {
+    feedback: Option<crate::guidance::Contact>,
+}
+
+/// The privacy notice, the accessibility statement and who to give feedback to, each
+/// short enough to read where it is.
+#[function_component(FooterNotes)]
+fn footer_notes(props: &FooterNotesProps) -> Html {
+    let details = |summary: &str, body: Html| {
+        html! {
+            <details class="govuk-details app-footer__details">
+                <summary class="govuk-details__summary">
+                    <span class="govuk-details__summary-text">{ summary.to_string() }</span>
+                </summary>
+                <div class="govuk-details__text">{ body }</div>
+            </details>
+        }
+    };
+    html! {
+        <div class="app-footer__notes">
+            { details("Privacy notice", html! {
+                <>
+                    <p class="govuk-body-s">{ "Nothing you enter leaves this device. The tool runs entirely in your browser: it sends no answers anywhere, keeps no cookies, and asks for no names." }</p>
+                    <p class="govuk-body-s">{ "Your answers are kept in this browser tab only, so a reload does not lose them, and are gone when the tab closes or you start again. A record leaves the page only when you copy, print or download it." }</p>
+                </>
+            }) }
+            { details("Accessibility statement", html! {
+                <>
+                    <p class="govuk-body-s">{ "This tool aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. Every page is tested with automated accessibility checks and can be used with a keyboard alone; it works with screen readers and with text enlarged to 400%." }</p>
+                    <p class="govuk-body-s">{ "If something does not work for you, tell us using the feedback contact below, and use the written guidance document or phone the front door meanwhile." }</p>
+                </>
+            }) }
+            <p class="govuk-body-s app-footer__feedback">
+                {
+                    match &props.feedback {
+                        Some(c) => html! { <>{ "Feedback on this tool or the guidance: " }<ContactLine contact={c.clone()} /></> },
+                        None => html! { "Feedback on this tool or the guidance: tell your safeguarding partnership." },
+                    }
+                }
+            </p>
+        </div>
     }
 }
 

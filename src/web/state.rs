@@ -41,6 +41,9 @@ pub enum Msg {
     AskRestart,
     CancelRestart,
     Restart,
+    /// After a recorded decision: the next child, with who is asking and how (guided or
+    /// expert) kept for the tab, straight to the first question.
+    NextChild,
 }
 
 impl Flow {
@@ -127,6 +130,20 @@ impl Reducible for Flow {
             }
             Msg::AskRestart => next.confirming_restart = true,
             Msg::CancelRestart => next.confirming_restart = false,
+            Msg::NextChild => {
+                let (audience, mode) = (next.answers.audience, next.answers.mode);
+                let answers = Answers {
+                    audience,
+                    mode,
+                    ..Answers::default()
+                };
+                let first = if audience.is_some() {
+                    Step::first_question(&answers, true)
+                } else {
+                    Step::Start
+                };
+                next = Flow::new(next.guidance.clone(), answers, first, next.audience_preset);
+            }
             Msg::Restart => {
                 let preset = next
                     .audience_preset

@@ -20,7 +20,8 @@ fn changed(_: &str) -> &'static str {
 fn concern_field(field: &str) -> &'static str {
     match field {
         "level" => "re-levelled",
-        "text" | "examples" => "re-worded",
+        // Search terms are words to find it by: they change no decision.
+        "text" | "examples" | "terms" | "follow_up" | "source" => "re-worded",
         _ => "changed",
     }
 }
@@ -34,7 +35,7 @@ fn level_field(field: &str) -> &'static str {
 
 fn action_field(field: &str) -> &'static str {
     match field {
-        "text" | "text_for" => "re-worded",
+        "text" | "text_for" | "source" => "re-worded",
         _ => "changed",
     }
 }

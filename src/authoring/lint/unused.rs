@@ -10,9 +10,17 @@ use crate::case::MAX_AGE_YEARS;
 use crate::condition::Compiled;
 
 /// Contacts the app itself shows by name, whether or not an action uses them: the front
-/// door on every outcome, and the out-of-hours team on the immediate-danger page and the
-/// no-script fallback (`src/web/pages/questions.rs`, `scripts/post-build.mjs`).
-pub const APP_CONTACTS: [&str; 2] = ["front_door", "out_of_hours"];
+/// door on every outcome, the out-of-hours team on the immediate-danger page and the
+/// no-script fallback (`src/web/pages/questions.rs`, `scripts/post-build.mjs`), the
+/// consultation line when nothing is chosen, adult safeguarding when the young person is
+/// an adult (`src/web/pages/stops.rs`), and feedback in the footer (`src/web/layout.rs`).
+pub const APP_CONTACTS: [&str; 5] = [
+    "front_door",
+    "out_of_hours",
+    "consultation_line",
+    "adult_safeguarding",
+    "feedback",
+];
 
 pub(super) fn check(ctx: &Ctx, report: &mut Report) {
     concerns(ctx, report);
@@ -31,16 +39,19 @@ fn all_conditions<'g>(ctx: &Ctx<'g>) -> Vec<&'g Compiled> {
         .collect()
 }
 
-/// Whether any service could be offered for a concern in this domain (by its own list of
-/// domains, or because it serves every domain) to some child on some pathway.
-fn service_covers(ctx: &Ctx, domain: u8) -> bool {
+/// Whether any service could be offered for this concern (by naming it, by its domain, or
+/// because it serves every concern) to some child on some pathway.
+fn service_covers(ctx: &Ctx, concern: u32) -> bool {
     let g = ctx.g;
+    let domain = g.concern_domains[concern as usize];
     g.file()
         .services
         .iter()
         .zip(&g.service_domains)
-        .any(|(s, &mask)| {
-            (mask == 0 || mask & (1 << domain) != 0)
+        .zip(&g.service_concerns)
+        .any(|((s, &mask), named)| {
+            let any = mask == 0 && named.is_empty();
+            (any || mask & (1 << domain) != 0 || named.contains(&concern))
                 && !s.pathways.is_empty()
                 && s.min_age <= MAX_AGE_YEARS
         })
@@ -52,7 +63,7 @@ fn concerns(ctx: &Ctx, report: &mut Report) {
     for (i, c) in g.file().concerns.iter().enumerate() {
         let idx = i as u32;
         let read = conditions.iter().any(|r| ctx.logic.reads_concern(r, idx));
-        if read || service_covers(ctx, g.concern_domains[i]) {
+        if read || service_covers(ctx, idx) {
             continue;
         }
         report.push(Finding::new(

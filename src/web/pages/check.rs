@@ -72,6 +72,12 @@ pub fn check_page(p: &PageProps) -> Html {
             t.trim().to_string()
         }
     };
+    // Expert mode counts unanswered background questions as "no"; say so.
+    let unanswered = if a.mode == crate::flow::Mode::Expert {
+        "Not answered (counted as no)"
+    } else {
+        "Not answered"
+    };
     let onsubmit = p.dispatch.reform(|e: SubmitEvent| {
         e.prevent_default();
         Msg::Continue
@@ -86,12 +92,12 @@ pub fn check_page(p: &PageProps) -> Html {
                     <dl class="govuk-summary-list">
                         { row("Immediate danger", html! { match a.immediate_danger { Some(true) => "Yes", Some(false) => "No", None => "Not answered" } }, Step::Safety, "immediate danger") }
                         { row("Age", html! { age }, Step::Child, "the child's age") }
-                        { row("Disability or SEND", html! { match a.disabled_or_send { Some(true) => "Yes", Some(false) => "No, or not known", None => "Not answered" } }, Step::Child, "disability or SEND") }
-                        { row("Known to social care", html! { a.known_to_social_care.map(known_label).unwrap_or("Not answered") }, Step::Child, "known to social care") }
-                        { row("Earlier contacts in 12 months", html! { a.previous_contacts.map(previous_contacts_label).unwrap_or("Not answered") }, Step::Child, "earlier contacts") }
+                        { row("Disability or SEND", html! { match a.disabled_or_send { Some(true) => "Yes", Some(false) => "No, or not known", None => unanswered } }, Step::Child, "disability or SEND") }
+                        { row("Known to social care", html! { a.known_to_social_care.map(known_label).unwrap_or(unanswered) }, Step::Child, "known to social care") }
+                        { row("Earlier contacts in 12 months", html! { a.previous_contacts.map(previous_contacts_label).unwrap_or(unanswered) }, Step::Child, "earlier contacts") }
                         { row("Concerns", list(concerns), Step::Concerns, "concerns") }
                         { row("What is going well", list(strengths), Step::Strengths, "what is going well") }
-                        { row("Family's consent", html! { a.consent.map(consent_label).unwrap_or("Not answered") }, Step::Views, "the family's consent") }
+                        { row("Family's consent", html! { a.consent.map(consent_label).unwrap_or(if a.consent_matters(g) { "Not answered" } else { "Not needed for this route" }) }, Step::Views, "the family's consent") }
                         { row("The child's voice", html! { text_or(&a.child_voice) }, Step::Views, "the child's voice") }
                         { row("Other notes", html! { text_or(&a.other_notes) }, Step::Views, "other notes") }
                     </dl>

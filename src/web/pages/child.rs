@@ -65,6 +65,7 @@ pub fn child_fields(p: &PageProps) -> Html {
             .find(|k| known_code(*k) == v)
     });
     let on_previous = p.edit(|a, v: String| a.previous_contacts = v.parse().ok());
+    let on_over_18 = p.edit(|a, v: String| a.over_18_eligible = Some(v == "yes"));
     let years_error = error_for(errors, "age-years");
     let months_error = error_for(errors, "age-months");
     let age_error = years_error.clone().or(months_error.clone());
@@ -105,6 +106,13 @@ pub fn child_fields(p: &PageProps) -> Html {
                         </div>
                     </fieldset>
                 </div>
+                if a.asks_over_18() {
+                    <Radios id="over-18-eligible" legend="Is the young person a care leaver, or do they have an education, health and care plan (EHCP)?"
+                        hint="This tool is for children, and for care leavers and young people with an EHCP up to 25."
+                        options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}
+                        inline=true selected={yes_no(a.over_18_eligible)}
+                        error={error_for(errors, "over-18-eligible")} onchange={on_over_18} />
+                }
                 if a.asks_mobility() {
                     <Radios id="mobility" legend="Can the baby move around on their own yet?"
                         hint="Crawling, shuffling or pulling to stand. Any injury to a baby who is not yet mobile needs urgent attention."

@@ -1,8 +1,12 @@
-//! What the user is worried about: the guidance's concerns, grouped by domain, with a
-//! search that filters as you type and a count of ticked concerns per domain.
+//! What the user is worried about. With nothing typed: every concern that fits the child,
+//! grouped by domain in sections that fold, each with its count ticked. With words typed:
+//! the concerns that match, best first, each marked by level and followed by the more
+//! serious concerns on the same topic, so a search never steers to the lowest level.
+//! The concerns ticked so far stay listed under "Your choices" whatever the search shows.
 
 use super::{PageProps, Question};
-use crate::flow::search::Query;
+use crate::flow::search::SearchIndex;
+use crate::guidance::Concern;
 use crate::web::components::{error_for, Checkbox, ChoiceOption, ErrorMessage, Radios};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -20,28 +24,22 @@ pub fn concern_fields(props: &ConcernFieldsProps) -> Html {
     let w = crate::web::widget::use_widget();
     let p = &props.page;
     let query = use_state(String::new);
-    let file = p.guidance.file();
-    let selected = &p.flow.answers.concerns;
+    let index = use_memo(p.flow.guidance.clone(), |g| SearchIndex::new(g));
+    let g = &p.guidance;
+    let file = g.file();
+    let answers = &p.flow.answers;
+    let selected = &answers.concerns;
     let on_search = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
             query.set(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
-    let search = Query::new(&query);
-    let answers = &p.flow.answers;
-    let g = &p.guidance;
     // Offered: the concerns that apply to this child, and any already ticked (so one the
     // child's age no longer fits stays in view with its error, never silently dropped).
-    let offered = |c: &&crate::guidance::Concern| {
-        answers.concern_fits(g, &c.code) || selected.contains(&c.code)
-    };
-    let total_shown = file
-        .concerns
-        .iter()
-        .filter(offered)
-        .filter(|c| search.matches(c))
-        .count();
+    let offered = |c: &Concern| answers.concern_fits(g, &c.code) || selected.contains(&c.code);
+    let results = index.search(&query);
+    let searching = results.words > 0;
     let errors = &p.flow.errors;
     // The first follow-up question carries the id the error summary links to.
     let follow_ups: Vec<&str> = file
@@ -55,15 +53,90 @@ pub fn concern_fields(props: &ConcernFieldsProps) -> Html {
         .filter(|e| e.field == "concerns")
         .map(|e| e.message.clone())
         .collect();
+
+    let checkbox = |c: &Concern, tag_level: bool| -> Html {
+        let code = c.code.clone();
+        let onchange = p.edit(move |a, on: bool| a.toggle_concern(&code, on));
+        let id = format!("concern-{}", c.code.replace('.', "-"));
+        let follow_up = c.follow_up.as_ref().filter(|_| selected.contains(&c.code)).map(|f| {
+            let code = c.code.clone();
+            let guidance = p.guidance.clone();
+            let onchange =
+                p.edit(move |a, v: String| a.answer_follow_up(&guidance, &code, v == "yes"));
+            let answer = answers.follow_up_answer(g, &c.code);
+            let id = match follow_ups.iter().position(|x| *x == c.code) {
+                Some(0) | None => "follow-up".to_string(),
+                Some(i) => format!("follow-up-{}", i + 1),
+            };
+            html! {
+                <div class="govuk-checkboxes__conditional app-follow-up">
+                    <Radios {id} legend={f.question.clone()} inline=true
+                        options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}
+                        selected={answer.map(|y| if y { "yes" } else { "no" }.to_string())}
+                        error={error_for(errors, "follow-up")} {onchange} />
+                </div>
+            }
+        });
+        let label = if tag_level {
+            format!("{} (level {})", c.text, c.level)
+        } else {
+            c.text.clone()
+        };
+        html! {
+            <Checkbox id={id} value={c.code.clone()} {label}
+                checked={selected.contains(&c.code)} {onchange}>
+                if let Some(f) = follow_up { { f } }
+                if !c.examples.is_empty() {
+                    <details class="govuk-details app-examples">
+                        <summary class="govuk-details__summary">
+                            <span class="govuk-details__summary-text">{ "Examples" }</span>
+                        </summary>
+                        <div class="govuk-details__text">
+                            <ul class="govuk-list govuk-list--bullet">
+                                { for c.examples.iter().map(|x| html! { <li>{ x }</li> }) }
+                            </ul>
+                        </div>
+                    </details>
+                }
+            </Checkbox>
+        }
+    };
+
     let heading = if props.nested {
         html! { <h2 class="govuk-heading-l">{ "What are you worried about?" }</h2> }
     } else {
         html! { <h1 class="govuk-heading-l">{ "What are you worried about?" }</h1> }
     };
+
+    // Search results: each match, then its more serious neighbours not shown already.
+    let mut shown: Vec<u32> = Vec::new();
+    let mut rows: Vec<(u32, Vec<u32>)> = Vec::new();
+    if searching {
+        for m in &results.matches {
+            let c = &file.concerns[m.concern as usize];
+            if !offered(c) || shown.contains(&m.concern) {
+                continue;
+            }
+            shown.push(m.concern);
+            rows.push((m.concern, Vec::new()));
+        }
+        for row in rows.iter_mut() {
+            let more: Vec<u32> = index
+                .serious_neighbours(row.0)
+                .into_iter()
+                .filter(|&n| offered(&file.concerns[n as usize]) && !shown.contains(&n))
+                .collect();
+            shown.extend(&more);
+            row.1 = more;
+        }
+    }
+    let match_count = rows.len();
+
     html! {
         <>
             { heading }
-            <p class="govuk-body">{ format!("Tick everything that applies. You have ticked {}.", selected.len()) }</p>
+            <p class="govuk-body">{ "Tick everything that applies. Search in your own words, or look through the list by area." }</p>
+            <YourChoices ..p.clone() />
             if !misfit_errors.is_empty() {
                 <div class="govuk-form-group govuk-form-group--error" id={w.id("concerns")} tabindex="-1">
                     { for misfit_errors.iter().map(|m| html! { <ErrorMessage message={m.clone()} /> }) }
@@ -71,78 +144,106 @@ pub fn concern_fields(props: &ConcernFieldsProps) -> Html {
             }
             <div class="govuk-form-group">
                 <label class="govuk-label govuk-label--s" for={w.id("concern-search")}>{ "Search concerns" }</label>
-                <div id={w.id("concern-search-hint")} class="govuk-hint">{ "For example bruise, school, money or online" }</div>
+                <div id={w.id("concern-search-hint")} class="govuk-hint">{ "In your own words, for example dad hits mum, not in school, low mood or DV" }</div>
                 <input class="govuk-input govuk-!-width-two-thirds" id={w.id("concern-search")} type="search"
                     aria-describedby={format!("{} {}", w.id("concern-search-hint"), w.id("concern-search-count"))} autocomplete="off"
                     value={(*query).clone()} oninput={on_search} />
                 <p class="govuk-body-s app-search-count" id={w.id("concern-search-count")} aria-live="polite">
-                    { if search.is_empty() { String::new() } else { format!("{total_shown} concerns match") } }
+                    { if searching { match_count_text(match_count) } else { String::new() } }
                 </p>
             </div>
-            { for file.domains.iter().map(|d| {
-                let in_domain: Vec<_> = file.concerns.iter().filter(|c| c.domain == d.id).filter(offered).collect();
-                let shown: Vec<_> = in_domain.iter().filter(|c| search.matches(c)).collect();
-                let ticked = in_domain.iter().filter(|c| selected.contains(&c.code)).count();
-                if shown.is_empty() {
-                    return html! {};
-                }
-                html! {
-                    <div class="govuk-form-group">
-                        <fieldset class="govuk-fieldset">
-                            <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
-                                { &d.name }
-                                <span class="govuk-caption-m app-domain-count">{ format!("{ticked} ticked") }</span>
-                            </legend>
-                            <div class="govuk-checkboxes govuk-checkboxes--small">
-                                { for shown.iter().map(|c| {
-                                    let code = c.code.clone();
-                                    let onchange = p.edit(move |a, on: bool| a.toggle_concern(&code, on));
-                                    let id = format!("concern-{}", c.code.replace('.', "-"));
-                                    let follow_up = c.follow_up.as_ref().filter(|_| selected.contains(&c.code)).map(|f| {
-                                        let code = c.code.clone();
-                                        let guidance = p.guidance.clone();
-                                        let onchange = p.edit(move |a, v: String| a.answer_follow_up(&guidance, &code, v == "yes"));
-                                        let answer = answers.follow_up_answer(g, &c.code);
-                                        html! {
-                                            <div class="govuk-checkboxes__conditional app-follow-up">
-                                                <Radios id={match follow_ups.iter().position(|x| *x == c.code) {
-                                                        Some(0) | None => "follow-up".to_string(),
-                                                        Some(i) => format!("follow-up-{}", i + 1),
-                                                    }} legend={f.question.clone()} inline=true
-                                                    options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}
-                                                    selected={answer.map(|y| if y { "yes" } else { "no" }.to_string())}
-                                                    error={error_for(errors, "follow-up")} {onchange} />
-                                            </div>
-                                        }
-                                    });
-                                    html! {
-                                        <Checkbox id={id} value={c.code.clone()} label={c.text.clone()}
-                                            checked={selected.contains(&c.code)} {onchange}>
-                                            if let Some(f) = follow_up { { f } }
-                                            if !c.examples.is_empty() {
-                                                <details class="govuk-details app-examples">
-                                                    <summary class="govuk-details__summary">
-                                                        <span class="govuk-details__summary-text">{ "Examples" }</span>
-                                                    </summary>
-                                                    <div class="govuk-details__text">
-                                                        <ul class="govuk-list govuk-list--bullet">
-                                                            { for c.examples.iter().map(|x| html! { <li>{ x }</li> }) }
-                                                        </ul>
-                                                    </div>
-                                                </details>
-                                            }
-                                        </Checkbox>
-                                    }
-                                }) }
-                            </div>
-                        </fieldset>
+            if searching {
+                if rows.is_empty() {
+                    <p class="govuk-body">{ "No concern matches those words. Try other words, or clear the search and look through the list. If you are unsure, talk to the consultation line." }</p>
+                } else {
+                    <div class="govuk-checkboxes govuk-checkboxes--small app-search-results">
+                        { for rows.iter().map(|(m, more)| html! {
+                            <>
+                                { checkbox(&file.concerns[*m as usize], true) }
+                                if !more.is_empty() {
+                                    <div class="app-serious-neighbours">
+                                        <p class="govuk-body-s app-serious-neighbours__title">{ "More serious, on the same topic:" }</p>
+                                        { for more.iter().map(|n| checkbox(&file.concerns[*n as usize], true)) }
+                                    </div>
+                                }
+                            </>
+                        }) }
                     </div>
                 }
-            }) }
-            if total_shown == 0 {
-                <p class="govuk-body">{ "No concerns match your search. Try another word, or clear the search to see them all." }</p>
+            } else {
+                { for file.domains.iter().map(|d| {
+                    let in_domain: Vec<&Concern> = file.concerns.iter().filter(|c| c.domain == d.id && offered(c)).collect();
+                    if in_domain.is_empty() {
+                        return html! {};
+                    }
+                    let ticked = in_domain.iter().filter(|c| selected.contains(&c.code)).count();
+                    html! {
+                        <details class="govuk-details app-domain" open=true>
+                            <summary class="govuk-details__summary">
+                                <span class="govuk-details__summary-text">{ &d.name }</span>
+                                <span class="app-domain-count">{ format!(" {ticked} of {} ticked", in_domain.len()) }</span>
+                            </summary>
+                            <div class="govuk-details__text app-domain__concerns">
+                                <fieldset class="govuk-fieldset">
+                                    <legend class="govuk-fieldset__legend govuk-visually-hidden">{ &d.name }</legend>
+                                    <div class="govuk-checkboxes govuk-checkboxes--small">
+                                        { for in_domain.iter().map(|c| checkbox(c, false)) }
+                                    </div>
+                                </fieldset>
+                            </div>
+                        </details>
+                    }
+                }) }
             }
         </>
+    }
+}
+
+/// "1 concern matches", "3 concerns match".
+pub fn match_count_text(n: usize) -> String {
+    if n == 1 {
+        "1 concern matches".to_string()
+    } else {
+        format!("{n} concerns match")
+    }
+}
+
+/// The concerns ticked so far, each with a way to remove it, whatever the search shows.
+#[function_component(YourChoices)]
+fn your_choices(p: &PageProps) -> Html {
+    let g = &p.guidance;
+    let mut ticked: Vec<&Concern> = p
+        .flow
+        .answers
+        .concerns
+        .iter()
+        .filter_map(|c| g.concern(c))
+        .collect();
+    ticked.sort_by_key(|c| g.concern_index(&c.code));
+    if ticked.is_empty() {
+        return html! {
+            <p class="govuk-body app-your-choices app-your-choices--empty">{ "You have not chosen any concerns yet." }</p>
+        };
+    }
+    html! {
+        <div class="app-your-choices">
+            <h2 class="govuk-heading-s">{ format!("Your choices ({})", ticked.len()) }</h2>
+            <ul class="govuk-list app-your-choices__list">
+                { for ticked.iter().map(|c| {
+                    let code = c.code.clone();
+                    let remove = p.edit(move |a, _: MouseEvent| a.toggle_concern(&code, false));
+                    html! {
+                        <li class="app-your-choices__item">
+                            <span>{ format!("{} (level {})", c.text, c.level) }</span>
+                            { " " }
+                            <button type="button" class="app-link-button app-your-choices__remove" onclick={remove}>
+                                { "Remove" }<span class="govuk-visually-hidden">{ format!(": {}", c.text) }</span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
     }
 }
 

@@ -6,30 +6,25 @@ use super::concerns::ConcernFields;
 use super::strengths::StrengthFields;
 use super::views::ViewsFields;
 use super::PageProps;
-use crate::flow::{Answers, Step};
+use crate::flow::Answers;
 use crate::guidance::Guidance;
 use crate::web::components::{error_for, BackLink, ChoiceOption, ErrorSummary, Radios};
 use crate::web::state::Msg;
 use yew::prelude::*;
 
-/// The live recommendation: answers not given yet count as their neutral default, except
-/// the child's age, without which no recommendation is shown.
+/// The live recommendation: answers not given yet count as their neutral default (no
+/// immediate danger, no disability, not known to social care, no earlier contacts, consent
+/// not asked, follow-up questions "no"), except the child's age, without which no
+/// recommendation is shown. Concerns that do not fit the child's age wait for the user.
 fn provisional(g: &Guidance, a: &Answers) -> Option<crate::Decision> {
-    if !a.check_step(Step::Child, g).iter().all(|e| {
-        matches!(
-            e.field,
-            "disabled-or-send" | "known-to-social-care" | "previous-contacts"
-        )
-    }) {
-        return None;
-    }
     let mut filled = a.clone();
     filled.immediate_danger.get_or_insert(false);
     filled.disabled_or_send.get_or_insert(false);
     filled.known_to_social_care.get_or_insert_default();
     filled.previous_contacts.get_or_insert(0);
-    // Until they are answered, follow-up questions count as "no"; concerns that do not
-    // fit the child's age wait for the user to untick them or change the age.
+    filled.consent.get_or_insert_default();
+    filled.over_18_eligible.get_or_insert(true);
+    filled.mobility.get_or_insert(crate::flow::Mobility::Mobile);
     for code in &a.concerns {
         if g.concern(code).is_some_and(|c| c.follow_up.is_some())
             && a.follow_up_answer(g, code).is_none()
@@ -38,9 +33,17 @@ fn provisional(g: &Guidance, a: &Answers) -> Option<crate::Decision> {
         }
     }
     filled.concerns.retain(|c| a.concern_fits(g, c));
-    filled.consent.get_or_insert_default();
     let case = filled.to_case(g).ok()?;
     crate::evaluate(g, &case).ok()
+}
+
+/// "a, b and c".
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 #[function_component(ExpertPage)]
@@ -49,6 +52,10 @@ pub fn expert_page(p: &PageProps) -> Html {
     let g = &p.guidance;
     let a = &p.flow.answers;
     let live = provisional(g, a);
+    let needed = a.still_needed(g);
+    let still_needed =
+        (!needed.is_empty()).then(|| format!("Still needed: {}.", and_list(&needed)));
+    let audience = a.audience.unwrap_or_default();
     let on_danger = p.edit(|a, v: String| a.immediate_danger = Some(v == "yes"));
     let onsubmit = p.dispatch.reform(|e: SubmitEvent| {
         e.prevent_default();
@@ -85,7 +92,7 @@ pub fn expert_page(p: &PageProps) -> Html {
                                     Some(d) => html! {
                                         <div class={classes!("app-live__result", format!("app-panel--{}", d.pathway.code()))}
                                             data-pathway={d.pathway.code()} data-level={d.level.to_string()}>
-                                            <p class="govuk-heading-s app-live__title">{ &g.file().pathways.get(d.pathway).title }</p>
+                                            <p class="govuk-heading-s app-live__title">{ g.outcome_text(d, audience).title }</p>
                                             <p class="govuk-body-s">{ format!("Level {}", d.level) }
                                                 if d.consultation_advised { { " · consultation advised" } }
                                             </p>
@@ -96,9 +103,25 @@ pub fn expert_page(p: &PageProps) -> Html {
                                     },
                                 }
                             }
+                            if let Some(line) = &still_needed {
+                                <p class="govuk-body-s app-still-needed">{ line }</p>
+                            }
                         </div>
                     </aside>
                 </div>
+            </div>
+            // On a phone the panel is far below the questions: a bar at the foot of the
+            // screen keeps the recommendation in view while ticking.
+            <div class="app-live-bar" aria-hidden="true">
+                {
+                    match &live {
+                        Some(d) => format!("So far: {} (level {})", g.outcome_text(d, audience).title, d.level),
+                        None => "So far: no recommendation yet".to_string(),
+                    }
+                }
+                if let Some(line) = &still_needed {
+                    <span class="app-live-bar__needed">{ format!(" · {line}") }</span>
+                }
             </div>
         </>
     }

@@ -7,6 +7,7 @@ mod concerns;
 mod expert;
 mod outcome;
 mod questions;
+mod stops;
 mod strengths;
 mod views;
 
@@ -16,6 +17,7 @@ pub use concerns::ConcernsPage;
 pub use expert::ExpertPage;
 pub use outcome::OutcomePage;
 pub use questions::{AudiencePage, EmergencyPage, SafetyPage};
+pub use stops::{NoConcernsPage, NotAChildPage};
 pub use strengths::StrengthsPage;
 pub use views::ViewsPage;
 

@@ -8,7 +8,8 @@ use crate::pathway::Pathway;
 use crate::record::DecisionRecord;
 use crate::web::chart::NeedsChart;
 use crate::web::components::{
-    error_for, BackLink, ChoiceOption, ErrorSummary, LinkButton, Radios, TextArea,
+    error_for, BackLink, ChoiceOption, ContactLine, ErrorSummary, LinkButton, Phone, Radios,
+    TextArea,
 };
 use crate::web::export;
 use crate::web::state::Msg;
@@ -52,6 +53,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
     let record = a.recorded_at.as_ref().and_then(|at| {
         a.final_decision(decision.pathway).map(|(f, notes)| {
             DecisionRecord::new(case.clone(), decision.clone(), f, notes, at.clone())
+                .with_route_steps(g)
         })
     });
     // Hand each newly recorded decision to the host exactly once.
@@ -63,11 +65,20 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             }
         });
     }
-    let words = g.outcome_text(&decision);
+    // The route the practitioner chose over the recommendation: its own steps replace the
+    // recommendation's on screen, with the recommendation kept beside them.
+    let chosen = (a.agrees == Some(false))
+        .then_some(a.final_pathway)
+        .flatten()
+        .filter(|p| *p != decision.pathway);
+    let chosen_steps = chosen.and_then(|p| crate::engine::steps_for_route(g, &case, p).ok());
+    let words = g.outcome_text(&decision, case.audience);
     let level_name = g
         .level(decision.level)
         .map(|l| l.name.clone())
         .unwrap_or_default();
+    let offers_services = matches!(decision.pathway, Pathway::Signpost | Pathway::FamilyHelp);
+    let front_door_user = case.audience == crate::case::Audience::FrontDoor;
     html! {
         <>
             <BackLink onclick={p.send(|| Msg::Back)} />
@@ -80,7 +91,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                         <div class="govuk-panel__body">{ format!("Level {}: {}", decision.level, level_name) }</div>
                     </div>
                     if decision.pathway == Pathway::Emergency {
-                        <EmergencyWarning guidance={p.guidance.clone()} />
+                        <EmergencyWarning guidance={p.guidance.clone()} {front_door_user} />
                     }
                     <p class="govuk-body-l">{ words.summary }</p>
                     // A child protection referral is never one of two choices: the front door
@@ -94,43 +105,49 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                             </strong>
                         </div>
                     }
-                    <ActionsList decision={decision.clone()} />
+                    {
+                        match &chosen_steps {
+                            Some(steps) => html! {
+                                <>
+                                    <div class="govuk-inset-text app-chosen-route">
+                                        { format!("You have decided on a different route: {}. These are its steps. The tool recommended: {}.",
+                                            g.file().pathways.get(steps.pathway).title, words.title) }
+                                    </div>
+                                    <ActionsList actions={steps.actions.clone()} />
+                                    <details class="govuk-details app-recommended-steps">
+                                        <summary class="govuk-details__summary">
+                                            <span class="govuk-details__summary-text">{ "The recommendation's own steps" }</span>
+                                        </summary>
+                                        <div class="govuk-details__text">
+                                            <ul class="govuk-list govuk-list--bullet">
+                                                { for decision.actions.iter().map(|x| html! { <li>{ &x.text }</li> }) }
+                                            </ul>
+                                        </div>
+                                    </details>
+                                </>
+                            },
+                            None => html! { <ActionsList actions={decision.actions.clone()} /> },
+                        }
+                    }
                     <h2 class="govuk-heading-m">{ "Why" }</h2>
-                    <ul class="govuk-list app-reasons">
-                        { for decision.reasons.iter().map(|r| html! {
-                            <li class="app-reason">
-                                <p class="govuk-body">{ &r.text }</p>
-                                if let Some(source) = &r.source {
-                                    <SourceLine source={source.clone()} />
-                                }
-                                if !r.concerns.is_empty() {
-                                    <ul class="govuk-list govuk-list--bullet govuk-body-s">
-                                        { for r.concerns.iter().filter_map(|c| g.concern(c)).map(|c| html! {
-                                            <li>{ format!("{} (level {})", c.text, c.level) }</li>
-                                        }) }
-                                    </ul>
-                                }
-                                if !r.strengths.is_empty() {
-                                    <ul class="govuk-list govuk-list--bullet govuk-body-s">
-                                        { for r.strengths.iter().filter_map(|s| g.strength(s)).map(|s| html! { <li>{ &s.text }</li> }) }
-                                    </ul>
-                                }
-                            </li>
-                        }) }
-                    </ul>
+                    <Reasons guidance={p.guidance.clone()} decision={decision.clone()} />
                     <h2 class="govuk-heading-m">{ "What happens next" }</h2>
                     <p class="govuk-body">{ words.allocation }</p>
-                    if !decision.signpost.is_empty() {
+                    if offers_services {
                         <h2 class="govuk-heading-m">{ "Services that may help" }</h2>
-                        <ul class="govuk-list app-services">
-                            { for decision.signpost.iter().map(|s| html! {
-                                <li>
-                                    <h3 class="govuk-heading-s">{ &s.service }</h3>
-                                    <p class="govuk-body">{ &s.helps_with }</p>
-                                    <p class="govuk-body">{ &s.contact }</p>
-                                </li>
-                            }) }
-                        </ul>
+                        if decision.signpost.is_empty() {
+                            <p class="govuk-body app-no-services">{ "No service in this guidance's directory matches these concerns and this child's age. The front door can suggest local support." }</p>
+                        } else {
+                            <ul class="govuk-list app-services">
+                                { for decision.signpost.iter().map(|s| html! {
+                                    <li>
+                                        <h3 class="govuk-heading-s">{ &s.service }</h3>
+                                        <p class="govuk-body">{ &s.helps_with }</p>
+                                        <p class="govuk-body">{ &s.contact }</p>
+                                    </li>
+                                }) }
+                            </ul>
+                        }
                     }
                     <h2 class="govuk-heading-m">{ "The child's needs at a glance" }</h2>
                     <NeedsChart guidance={p.guidance.clone()} concerns={case.concerns.clone()} strengths={case.strengths.clone()} />
@@ -149,39 +166,140 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ActionsProps {
+#[derive(Properties)]
+struct ReasonsProps {
+    guidance: std::rc::Rc<crate::guidance::Guidance>,
     decision: Decision,
 }
+impl PartialEq for ReasonsProps {
+    fn eq(&self, o: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.guidance, &o.guidance) && self.decision == o.decision
+    }
+}
 
+/// Why: each rule's reason, the level it led to, its source, and the concerns behind it,
+/// each concern under the first reason that names it and nowhere else.
+#[function_component(Reasons)]
+fn reasons(props: &ReasonsProps) -> Html {
+    let g = &props.guidance;
+    let rules = &g.file().rules;
+    let mut listed: Vec<&str> = Vec::new();
+    let led_to = |rule: &str| -> Option<String> {
+        let level_of = |p: Pathway| -> String {
+            let level = if p == props.decision.pathway {
+                props.decision.level
+            } else {
+                p.base_level()
+            };
+            let name = g.level(level).map(|l| l.name.as_str()).unwrap_or_default();
+            format!("level {level}, {name}")
+        };
+        if let Some(r) = rules.pathway.iter().find(|r| r.id == rule) {
+            return Some(format!("This rule gives {}.", level_of(r.pathway)));
+        }
+        if let Some(base) = rule.strip_suffix(".lowered_by_strengths") {
+            if let Some(low) = rules
+                .pathway
+                .iter()
+                .find(|r| r.id == base)
+                .and_then(|r| r.lowered_by_strengths.as_ref())
+            {
+                return Some(format!("Strengths lower it to {}.", level_of(low.to)));
+            }
+        }
+        rules
+            .escalation
+            .iter()
+            .find(|r| r.id == rule)
+            .and_then(|r| r.at_least)
+            .map(|p| format!("This rule raises it to at least {}.", level_of(p)))
+    };
+    html! {
+        <ul class="govuk-list app-reasons">
+            { for props.decision.reasons.iter().map(|r| {
+                let concerns: Vec<&crate::guidance::Concern> = r
+                    .concerns
+                    .iter()
+                    .filter(|c| !listed.contains(&c.as_str()))
+                    .filter_map(|c| g.concern(c))
+                    .collect();
+                listed.extend(r.concerns.iter().map(String::as_str));
+                html! {
+                    <li class="app-reason">
+                        <p class="govuk-body">{ &r.text }</p>
+                        if let Some(line) = led_to(&r.rule) {
+                            <p class="govuk-body-s app-reason__level">{ line }</p>
+                        }
+                        if let Some(source) = &r.source {
+                            <SourceLine source={source.clone()} />
+                        }
+                        if !concerns.is_empty() {
+                            <ul class="govuk-list govuk-list--bullet govuk-body-s">
+                                { for concerns.iter().map(|c| html! {
+                                    <li>{ format!("{} (level {})", c.text, c.level) }</li>
+                                }) }
+                            </ul>
+                        }
+                        if !r.strengths.is_empty() {
+                            <ul class="govuk-list govuk-list--bullet govuk-body-s">
+                                { for r.strengths.iter().filter_map(|s| g.strength(s)).map(|s| html! { <li>{ &s.text }</li> }) }
+                            </ul>
+                        }
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ActionsProps {
+    actions: Vec<crate::decision::DecidedAction>,
+}
+
+/// What to do now, by when: grouped by urgency (now, today, then days), never an empty
+/// heading, numbered straight through.
 #[function_component(ActionsList)]
 fn actions_list(props: &ActionsProps) -> Html {
+    use crate::guidance::Urgency;
+    let mut number = 0;
     html! {
         <>
             <h2 class="govuk-heading-m">{ "What to do now" }</h2>
-            <ol class="govuk-list govuk-list--number app-actions">
-                { for props.decision.actions.iter().map(|a| html! {
-                    <li class="app-action" data-action={a.code.clone()}>
-                        <p class="govuk-body">
-                            if a.duty {
-                                <strong class="govuk-tag govuk-tag--purple app-duty-tag">{ "Duty" }</strong>{ " " }
-                            }
-                            { &a.text }
-                        </p>
-                        if let (true, Some(source)) = (a.duty, &a.source) {
-                            <SourceLine source={source.clone()} />
-                        }
-                        <p class="govuk-body-s"><strong>{ "By when: " }</strong>{ &a.timescale }</p>
-                        if let Some(c) = &a.contact {
-                            <p class="govuk-body-s">
-                                <strong>{ "Contact: " }</strong>{ format!("{}, {}", c.name, c.phone) }
-                                if let Some(h) = &c.hours { { format!(" ({h})") } }
-                                if let Some(e) = &c.email { { format!(", {e}") } }
-                            </p>
-                        }
-                    </li>
-                }) }
-            </ol>
+            { for Urgency::ALL.iter().map(|u| {
+                let these: Vec<&crate::decision::DecidedAction> = props.actions.iter().filter(|a| a.urgency == *u).collect();
+                if these.is_empty() {
+                    return html! {};
+                }
+                let start = number + 1;
+                number += these.len();
+                html! {
+                    <>
+                        <h3 class="govuk-heading-s app-urgency" data-urgency={u.code()}>{ u.heading() }</h3>
+                        <ol class="govuk-list govuk-list--number app-actions" start={start.to_string()}>
+                            { for these.iter().map(|a| html! {
+                                <li class="app-action" data-action={a.code.clone()}>
+                                    <p class="govuk-body">
+                                        if a.duty {
+                                            <strong class="govuk-tag govuk-tag--purple app-duty-tag">{ "Duty" }</strong>
+                                        }
+                                        { &a.text }
+                                    </p>
+                                    if let (true, Some(source)) = (a.duty, &a.source) {
+                                        <SourceLine source={source.clone()} />
+                                    }
+                                    <p class="govuk-body-s"><strong>{ "By when: " }</strong>{ &a.timescale }</p>
+                                    if let Some(c) = &a.contact {
+                                        <p class="govuk-body-s">
+                                            <strong>{ "Contact: " }</strong><ContactLine contact={c.clone()} />
+                                        </p>
+                                    }
+                                </li>
+                            }) }
+                        </ol>
+                    </>
+                }
+            }) }
         </>
     }
 }
@@ -217,31 +335,36 @@ fn source_line(props: &SourceProps) -> Html {
 #[derive(Properties)]
 struct EmergencyProps {
     guidance: std::rc::Rc<crate::guidance::Guidance>,
+    front_door_user: bool,
 }
 impl PartialEq for EmergencyProps {
     fn eq(&self, o: &Self) -> bool {
         std::rc::Rc::ptr_eq(&self.guidance, &o.guidance)
+            && self.front_door_user == o.front_door_user
     }
 }
 
+/// 999 first; then the front door, or for front-door users their police colleagues; and
+/// the out-of-hours team for when the front door is closed.
 #[function_component(EmergencyWarning)]
 fn emergency_warning(props: &EmergencyProps) -> Html {
-    let front = props
-        .guidance
-        .contact("front_door")
-        .map(|c| format!("then phone the {} on {}", c.name, c.phone))
-        .unwrap_or_default();
-    let out_of_hours = props
-        .guidance
-        .contact("out_of_hours")
-        .map(|c| format!(" When it is closed, phone the {} on {}.", c.name, c.phone))
-        .unwrap_or_default();
+    let g = &props.guidance;
     html! {
         <div class="govuk-warning-text app-emergency">
             <span class="govuk-warning-text__icon" aria-hidden="true">{ "!" }</span>
             <strong class="govuk-warning-text__text">
                 <span class="govuk-visually-hidden">{ "Warning" }</span>
-                { format!("Call the police on 999 now, {front}.{out_of_hours}") }
+                { "Call the police on " }<Phone number="999" />{ " now" }
+                if props.front_door_user {
+                    { ", or ask police colleagues at the front door to act straight away." }
+                } else if let Some(c) = g.contact("front_door") {
+                    { format!(", then phone the {} on ", c.name) }<Phone number={c.phone.clone()} />{ "." }
+                } else {
+                    { "." }
+                }
+                if let Some(c) = g.contact("out_of_hours") {
+                    { format!(" When the front door is closed, phone the {} on ", c.name) }<Phone number={c.phone.clone()} />{ "." }
+                }
             </strong>
         </div>
     }
@@ -324,32 +447,57 @@ fn recorded(props: &RecordedProps) -> Html {
             }))
         })
     };
+    let on_download_text = {
+        let on_status = props.on_status.clone();
+        let record = props.record.clone();
+        let summary = summary.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_status.emit(Some(match export::download_text(&summary, &record) {
+                Ok(()) => "Summary downloaded as a text file.".into(),
+                Err(e) => e,
+            }))
+        })
+    };
+    // Once recorded, the confirmation takes focus, so a screen reader hears it and the
+    // keyboard continues from it.
+    let banner = use_node_ref();
+    {
+        let banner = banner.clone();
+        use_effect_with(props.record.created_at.clone(), move |_| {
+            if let Some(el) = banner.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
     let f = &props.record.final_decision;
     let final_title = p.guidance.file().pathways.get(f.pathway).title.clone();
     html! {
         <div class="app-recorded">
             <div class="govuk-notification-banner govuk-notification-banner--success" role="alert"
-                aria-labelledby={w.id("recorded-title")}>
+                aria-labelledby={w.id("recorded-title")} tabindex="-1" ref={banner}>
                 <div class="govuk-notification-banner__header">
                     <h2 class="govuk-notification-banner__title" id={w.id("recorded-title")}>{ "Decision recorded" }</h2>
                 </div>
                 <div class="govuk-notification-banner__content">
                     <p class="govuk-notification-banner__heading">{ format!("Your decision: {final_title}") }</p>
-                    <p class="govuk-body">{ format!("Recorded {}", props.record.created_at) }</p>
+                    <p class="govuk-body">{ format!("Recorded {}", crate::record::human_time(&props.record.created_at)) }</p>
                 </div>
             </div>
             <div class="govuk-button-group app-no-print">
                 <button type="button" class="govuk-button" onclick={on_copy}>{ "Copy summary" }</button>
                 <button type="button" class="govuk-button govuk-button--secondary" onclick={Callback::from(|_: MouseEvent| export::print())}>{ "Print" }</button>
+                <button type="button" class="govuk-button govuk-button--secondary" onclick={on_download_text}>{ "Download as text" }</button>
                 <button type="button" class="govuk-button govuk-button--secondary" onclick={on_download}>{ "Download record (JSON)" }</button>
             </div>
+            // Printed, the page is the whole record: everything the copied summary holds.
+            <pre class="app-print-record" aria-hidden="true">{ summary.clone() }</pre>
             <p class="govuk-body app-no-print" role="status">{ props.status.clone().unwrap_or_default() }</p>
             <details class="govuk-details app-no-print">
                 <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{ "Show the summary text" }</span></summary>
                 <div class="govuk-details__text"><pre class="app-summary-text">{ summary }</pre></div>
             </details>
             <p class="govuk-body app-no-print">
-                <LinkButton onclick={p.send(|| Msg::AskRestart)}>{ "Start again with another child" }</LinkButton>
+                <LinkButton onclick={p.send(|| Msg::NextChild)}>{ "Start again with another child" }</LinkButton>
             </p>
         </div>
     }

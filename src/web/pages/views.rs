@@ -30,6 +30,8 @@ pub fn views_fields(props: &SectionProps) -> Html {
     let a = &p.flow.answers;
     let on_consent =
         p.edit(|a, v: String| a.consent = Consent::ALL.into_iter().find(|c| consent_code(*c) == v));
+    // Asked only where it could change the outcome (or already answered, to change it).
+    let ask_consent = a.consent.is_some() || a.consent_matters(&p.guidance);
     let on_voice = p.edit(|a, text: String| a.child_voice = text);
     let on_other = p.edit(|a, text: String| a.other_notes = text);
     let options = Consent::ALL
@@ -49,10 +51,14 @@ pub fn views_fields(props: &SectionProps) -> Html {
             } else {
                 <h1 class="govuk-heading-l">{ "The family's views and the child's voice" }</h1>
             }
-            <Radios id="consent" legend="Has the family agreed to you asking for help?"
-                hint="Family Help needs the family's consent. A child protection referral or a call to 999 does not: never seek consent where that could put the child at greater risk."
-                options={options} selected={a.consent.map(|c| consent_code(c).to_string())}
-                error={error_for(&p.flow.errors, "consent")} onchange={on_consent} />
+            if ask_consent {
+                <Radios id="consent" legend="Has the family agreed to you asking for help?"
+                    hint="Family Help needs the family's consent. A child protection referral or a call to 999 does not: never seek consent where that could put the child at greater risk."
+                    options={options} selected={a.consent.map(|c| consent_code(c).to_string())}
+                    error={error_for(&p.flow.errors, "consent")} onchange={on_consent} />
+            } else {
+                <p class="govuk-body app-consent-not-needed">{ "You do not need the family's consent for what you have described: it does not change the route. Never seek it where that could put the child at greater risk." }</p>
+            }
             <TextArea id="child-voice" label="What does the child say? (optional)" rows={4}
                 hint="The child's own words, and how they seem. Do not include names."
                 value={a.child_voice.clone()} oninput={on_voice} />

@@ -127,7 +127,12 @@ export class Widget extends App {
     await this.next(HEADINGS.concerns);
     await afterStep('concerns');
     await this.tickConcerns(c.concerns ?? []);
-    await this.next(HEADINGS.strengths);
+    if ((c.concerns ?? []).length === 0) {
+      await this.next(HEADINGS.noConcerns);
+      await this.next(HEADINGS.strengths, 'Continue without a concern');
+    } else {
+      await this.next(HEADINGS.strengths);
+    }
     await afterStep('strengths');
     await this.tickStrengths(c.strengths ?? []);
     await this.next(HEADINGS.views);

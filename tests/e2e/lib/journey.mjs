@@ -36,6 +36,8 @@ export const HEADINGS = {
   emergency: 'Call 999 now',
   child: 'About the child',
   concerns: 'What are you worried about?',
+  noConcerns: 'You have not chosen any concerns',
+  notAChild: 'This tool is for children',
   strengths: 'What is going well?',
   views: "The family's views and the child's voice",
   check: 'Check your answers',
@@ -319,8 +321,15 @@ export class App {
     for (const code of codes) await this.check(this.strengthBox(code));
   }
 
+  /** The consent question is asked only where consent could change the outcome. */
+  consentQuestion() {
+    return this.page.getByRole('group', { name: 'Has the family agreed to you asking for help?', exact: true });
+  }
+
   async answerViews({ consent, voice, notes } = {}) {
-    if (consent) await this.check(this.radio('Has the family agreed to you asking for help?', CONSENT_LABELS[consent]));
+    if (consent && (await this.consentQuestion().count()) > 0) {
+      await this.check(this.radio('Has the family agreed to you asking for help?', CONSENT_LABELS[consent]));
+    }
     if (voice !== undefined) await this.page.getByLabel('What does the child say? (optional)').fill(voice);
     if (notes !== undefined) await this.page.getByLabel('Other notes (optional)').fill(notes);
   }
@@ -355,7 +364,13 @@ export class App {
     if (await stop('concerns')) return;
     await this.tickConcerns(c.concerns ?? []);
     await this.shot('concerns');
-    await this.next(HEADINGS.strengths);
+    if ((c.concerns ?? []).length === 0 && !c.danger) {
+      await this.next(HEADINGS.noConcerns);
+      await this.shot('no-concerns');
+      await this.next(HEADINGS.strengths, 'Continue without a concern');
+    } else {
+      await this.next(HEADINGS.strengths);
+    }
     if (await stop('strengths')) return;
     await this.tickStrengths(c.strengths ?? []);
     if (c.strengthsText) await this.page.getByLabel('Anything else that is going well (optional)').fill(c.strengthsText);

@@ -49,7 +49,7 @@ test('a reload on the concerns page restores the step and every answer', async (
     await app.shot('after-reload');
     assert.ok(await app.concernBox('health.self_harm').isChecked(), 'first concern still ticked');
     assert.ok(await app.concernBox('domestic_abuse.child_witnessed').isChecked(), 'second concern still ticked');
-    assert.match(await app.page.locator('#main-content').innerText(), /You have ticked 2\./);
+    assert.match(await app.page.locator('#main-content').innerText(), /Your choices \(2\)/);
 
     // Walk back through the earlier questions: each answer is still there.
     await app.button('Back').click();

@@ -27,8 +27,13 @@ async function journey(page, { danger = false, concerns = [], consent = "Yes, th
   await page.getByRole("button", { name: "Continue" }).click();
   for (const code of concerns) await page.locator(`input[value="${code}"]`).check();
   await page.getByRole("button", { name: "Continue" }).click();
+  if (concerns.length === 0 && !danger) {
+    await page.getByRole("button", { name: "Continue without a concern" }).click();
+  }
   await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByLabel(consent).check();
+  // Consent is asked only where it could change the outcome.
+  await page.getByRole("heading", { name: "The family's views and the child's voice" }).waitFor();
+  if (await page.getByLabel(consent).count()) await page.getByLabel(consent).check();
   if (voice) await page.locator("#child-voice").fill(voice);
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("button", { name: "Get recommendation" }).click();

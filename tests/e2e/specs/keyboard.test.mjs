@@ -123,13 +123,12 @@ test('a family_help journey from start to recorded decision with the keyboard on
     await app.recordedBanner().waitFor({ state: 'visible' });
     await app.shot('recorded');
 
-    // And "Start again with another child" works from the keyboard too.
+    // And "Start again with another child" works from the keyboard too: the decision is
+    // recorded, so it goes straight to the first question, keeping who is asking.
     await tabUntil(page, 'Start again with another child', is.button, { arg: 'Start again with another child' });
     await kb.press('Enter');
-    await app.expectHeading(HEADINGS.restart);
-    await tabUntil(page, 'Yes, clear my answers', is.button, { arg: 'Yes, clear my answers' });
-    await kb.press('Enter');
-    await app.waitForStart();
+    await app.expectHeading(HEADINGS.safety);
+    assert.equal(await checkedRadio(page, 'immediate-danger'), null, 'a fresh child: nothing answered');
 
     assert.equal(await page.evaluate(() => window.__pointerEvents), 0, 'no pointer input was used');
     await app.assertClean();

@@ -57,18 +57,24 @@ test('the downloaded JSON record has the case, the final decision, and the engin
     assert.equal(record.schema, RECORD_SCHEMA);
     assert.deepEqual(Object.keys(record).sort(), ['case', 'created_at', 'final', 'notes', 'recommendation', 'schema']);
     assert.deepStrictEqual(record.case, EXPECTED_CASE, 'case');
-    assert.deepStrictEqual(record.final, {
+    const { actions: finalActions, ...final } = record.final;
+    assert.deepStrictEqual(final, {
       pathway: 'macpt_referral',
       agrees: false,
       reason: 'Third contact this month; escalating',
     }, 'final');
+    // The steps recorded are those of the route decided on, not the recommendation's.
+    const codes = finalActions.map((a) => a.code);
+    assert.ok(codes.includes('phone_front_door') && codes.includes('phone_out_of_hours'), `child protection steps: ${codes}`);
+    assert.ok(!codes.includes('request_family_help'), `no Family Help request: ${codes}`);
     assert.deepStrictEqual(record.notes, {
       child_voice: JOURNEY.voice,
       strengths_text: JOURNEY.strengthsText,
       other: JOURNEY.notes,
     }, 'notes');
     assert.match(record.created_at, RFC3339, 'created_at is RFC 3339 with an offset');
-    assert.match(await app.recordedBanner().innerText(), new RegExp(`Recorded ${record.created_at.replace(/[+]/g, '\\+')}`));
+    // The time as people write it: "Recorded 1 December 2026, 2:10pm".
+    assert.match(await app.recordedBanner().innerText(), /Recorded \d{1,2} [A-Z][a-z]+ \d{4}, \d{1,2}:\d{2}(am|pm)/);
 
     // The recommendation is exactly what the native engine decides for that case.
     assert.deepStrictEqual(record.recommendation, decide(record.case), 'recommendation = triage decide(case)');

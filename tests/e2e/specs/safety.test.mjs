@@ -167,6 +167,7 @@ test('concerns are offered only to the children they fit; one the age no longer 
     assert.match(await summary.innerText(), /is only for children under 13: untick it, or change the child's age/);
     await app.shot('age-error');
     await app.concernBox(under13).uncheck();
+    await app.tickConcerns(['health.pregnancy_under_16']);
     await app.next(HEADINGS.strengths);
     await app.assertClean();
   });

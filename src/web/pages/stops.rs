@@ -1,0 +1,71 @@
+//! Pages that stop the flow to say something first: "You have not chosen any concerns"
+//! (continue anyway, or go back), and "This tool is for children" (with the adult
+//! safeguarding contact from the guidance).
+
+use super::PageProps;
+use crate::flow::Step;
+use crate::web::components::{BackLink, ContactLine, LinkButton};
+use crate::web::state::Msg;
+use yew::prelude::*;
+
+#[function_component(NoConcernsPage)]
+pub fn no_concerns_page(p: &PageProps) -> Html {
+    let g = &p.guidance;
+    let onsubmit = p.dispatch.reform(|e: SubmitEvent| {
+        e.prevent_default();
+        Msg::Continue
+    });
+    let back = p.send(|| Msg::Back);
+    html! {
+        <>
+            <BackLink onclick={back.clone()} />
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    <h1 class="govuk-heading-l">{ "You have not chosen any concerns" }</h1>
+                    <p class="govuk-body">{ "Without a concern, this tool cannot recommend a route for the child." }</p>
+                    <p class="govuk-body">{ "If you are worried about the child, go back and choose what worries you. You can search in your own words." }</p>
+                    if let Some(c) = g.contact("consultation_line") {
+                        <p class="govuk-body">
+                            { "If you are not sure what to choose, talk to the " }<ContactLine contact={c.clone()} />{ "." }
+                        </p>
+                    }
+                    <form novalidate=true {onsubmit}>
+                        <div class="govuk-button-group">
+                            <button type="button" class="govuk-button" onclick={back.reform(|_: MouseEvent| ())}>{ "Go back and choose concerns" }</button>
+                            <button type="submit" class="govuk-button govuk-button--secondary">{ "Continue without a concern" }</button>
+                        </div>
+                    </form>
+                </div>
+            </div>
+        </>
+    }
+}
+
+#[function_component(NotAChildPage)]
+pub fn not_a_child_page(p: &PageProps) -> Html {
+    let g = &p.guidance;
+    let change = p.dispatch.reform(|()| Msg::Show(Step::Child));
+    let adult = g.contact("adult_safeguarding");
+    html! {
+        <>
+            <BackLink onclick={p.send(|| Msg::Back)} />
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    <h1 class="govuk-heading-l">{ "This tool is for children" }</h1>
+                    <p class="govuk-body">{ "It is for children and young people under 18, and for care leavers and young people with an education, health and care plan (EHCP) up to the age of 25." }</p>
+                    <p class="govuk-body">
+                        { "If you are worried about an adult, " }
+                        {
+                            match adult {
+                                Some(c) => html! { <>{ "contact " }<ContactLine contact={c.clone()} />{ "." }</> },
+                                None => html! { "contact your council's adult social care team." },
+                            }
+                        }
+                    </p>
+                    <p class="govuk-body">{ "If there is a child in the household you are worried about, start again for that child." }</p>
+                    <p class="govuk-body"><LinkButton onclick={change}>{ "Change the young person's age or answers" }</LinkButton></p>
+                </div>
+            </div>
+        </>
+    }
+}
