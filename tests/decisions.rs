@@ -1058,3 +1058,131 @@ fn a_lowering_that_escalation_undoes_leaves_no_lowering_reason() {
     );
     assert!(d.has_action("phone_front_door"));
 }
+
+// ---------------------------------------------------------------------------------------
+// What the practitioner is told (issue 12): no contradictions on one screen.
+
+#[test]
+fn front_door_users_are_not_given_the_front_doors_own_numbers() {
+    let g = default_guidance();
+    let school = decide_default(
+        4.0,
+        &["abuse.unexplained_injury"],
+        &[],
+        json!({"audience": "school_dsl"}),
+    );
+    let front = decide_default(
+        4.0,
+        &["abuse.unexplained_injury"],
+        &[],
+        json!({"audience": "front_door"}),
+    );
+    let contact_of = |d: &Decision, code: &str| {
+        d.actions
+            .iter()
+            .find(|a| a.code == code)
+            .and_then(|a| a.contact.as_ref())
+            .map(|c| c.name.clone())
+    };
+    assert!(contact_of(&school, "phone_front_door").is_some());
+    assert_eq!(contact_of(&front, "phone_front_door"), None);
+    assert!(
+        contact_of(&front, "phone_out_of_hours").is_some(),
+        "the out-of-hours team is for everyone"
+    );
+    for a in &front.actions {
+        assert!(!a.text.starts_with("Phone the front door"), "{}", a.text);
+    }
+    let summary = g
+        .outcome_text(&front, front_door_triage::Audience::FrontDoor)
+        .summary;
+    assert!(!summary.contains("Phone the front door"), "{summary}");
+}
+
+#[test]
+fn consent_refused_or_unsafe_rewords_the_outcome() {
+    let g = default_guidance();
+    let words = |consent: &str| {
+        let d = decide_default(
+            11.0,
+            &["parent_needs.substance_use_affecting_care"],
+            &[],
+            json!({"consent": consent}),
+        );
+        let o = g.outcome_text(&d, front_door_triage::Audience::SchoolDsl);
+        (o.title.to_string(), o.summary.to_string())
+    };
+    let (given, _) = words("given");
+    assert_eq!(given, "Request Family Help");
+    let (refused, summary) = words("refused");
+    assert_ne!(
+        refused, given,
+        "refused consent is not 'Request Family Help'"
+    );
+    assert!(
+        !summary.contains("With the family's consent, ask"),
+        "{summary}"
+    );
+    let (unsafe_title, summary) = words("unsafe_to_ask");
+    assert!(unsafe_title.contains("consultation line"), "{unsafe_title}");
+    assert!(!summary.contains("consent, ask"), "{summary}");
+}
+
+#[test]
+fn services_are_offered_only_for_the_concerns_they_help_with() {
+    let services = |concerns: &[&str]| -> Vec<String> {
+        decide_default(12.0, concerns, &[], json!({}))
+            .signpost
+            .iter()
+            .map(|s| s.id.clone())
+            .collect()
+    };
+    let carer = services(&["environment.young_carer"]);
+    assert!(carer.contains(&"young-carers".to_string()), "{carer:?}");
+    for unrelated in [
+        "housing-options",
+        "food-and-money-advice",
+        "bereavement-support",
+        "youth-service",
+    ] {
+        assert!(
+            !carer.contains(&unrelated.to_string()),
+            "{unrelated} for a young carer: {carer:?}"
+        );
+    }
+    let debt = services(&["environment.financial_hardship"]);
+    assert!(
+        debt.contains(&"food-and-money-advice".to_string()),
+        "{debt:?}"
+    );
+    assert!(!debt.contains(&"young-carers".to_string()), "{debt:?}");
+    assert!(!debt.contains(&"youth-service".to_string()), "{debt:?}");
+    assert!(
+        services(&["duties.allegation_against_adult_in_role"]).is_empty(),
+        "no service helps with an allegation: the outcome says so"
+    );
+}
+
+#[test]
+fn the_steps_of_a_route_the_practitioner_chose_are_that_routes() {
+    let g = default_guidance();
+    let case: Case = serde_json::from_value(case_json(
+        7.0,
+        &["domestic_abuse.child_witnessed"],
+        &[],
+        json!({}),
+    ))
+    .unwrap();
+    let steps =
+        front_door_triage::engine::steps_for_route(&g, &case, Pathway::MacptReferral).unwrap();
+    let codes: Vec<&str> = steps.actions.iter().map(|a| a.code.as_str()).collect();
+    assert!(
+        codes.contains(&"phone_front_door") && codes.contains(&"phone_out_of_hours"),
+        "{codes:?}"
+    );
+    assert!(!codes.contains(&"request_family_help"), "{codes:?}");
+    assert!(
+        steps.signpost.is_empty(),
+        "no services on a child protection route"
+    );
+}

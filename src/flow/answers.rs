@@ -204,7 +204,8 @@ impl Answers {
         if self.concerns.is_empty() {
             out.push("at least one concern");
         }
-        if self.consent.is_none() && self.consent_matters(guidance) {
+        // Whether consent matters is known only once the rest is.
+        if out.is_empty() && self.consent.is_none() && self.consent_matters(guidance) {
             out.push("the family's consent");
         }
         out
@@ -671,6 +672,62 @@ mod tests {
         );
         let d = crate::evaluate(&g, &a.to_case(&g).unwrap()).unwrap();
         assert_eq!(d.reasons[0].rule, "lado-allegation");
+    }
+
+    #[test]
+    fn consent_is_asked_only_where_it_can_change_the_outcome() {
+        let g = guidance();
+        let mut a = complete();
+        a.consent = None;
+        a.concerns = vec!["abuse.unexplained_injury".into()];
+        assert!(
+            !a.consent_matters(&g),
+            "child protection does not depend on consent"
+        );
+        assert!(
+            a.check_step(Step::Views, &g).is_empty(),
+            "so it is not required"
+        );
+        assert_eq!(a.to_case(&g).unwrap().consent, Consent::NotAsked);
+        a.concerns = vec!["domestic_abuse.child_witnessed".into()];
+        assert!(a.consent_matters(&g), "family help depends on it");
+        assert_eq!(a.check_step(Step::Views, &g)[0].field, "consent");
+        a.concerns = vec!["learning.attendance_persistent_absence".into()];
+        assert!(
+            !a.consent_matters(&g),
+            "a single additional need: signpost whatever"
+        );
+    }
+
+    #[test]
+    fn expert_mode_counts_unanswered_background_questions_as_no() {
+        let g = guidance();
+        let a = Answers {
+            mode: Mode::Expert,
+            immediate_danger: Some(false),
+            child_status: Some(ChildStatus::Born),
+            age_years: "9".into(),
+            concerns: vec!["abuse.unexplained_injury".into()],
+            ..Answers::default()
+        };
+        let case = a
+            .to_case(&g)
+            .expect("nothing else is required in expert mode");
+        assert!(!case.child.disabled_or_send);
+        assert_eq!(case.child.previous_contacts_12_months, 0);
+        assert_eq!(a.still_needed(&g), Vec::<&str>::new());
+        let blank = Answers {
+            mode: Mode::Expert,
+            ..Answers::default()
+        };
+        assert_eq!(
+            blank.still_needed(&g),
+            [
+                "whether the child is in immediate danger",
+                "whether the child has been born",
+                "at least one concern"
+            ]
+        );
     }
 
     #[test]

@@ -178,6 +178,16 @@ impl SearchIndex {
                 .then(self.levels[b.concern as usize].cmp(&self.levels[a.concern as usize]))
                 .then(a.concern.cmp(&b.concern))
         });
+        // The long tail of one common word ("mum" in "dad hits mum") buries what was
+        // meant: past the first five, keep only matches close to the best in words matched
+        // and in score.
+        if let Some(best) = matches.first().cloned() {
+            let mut rank = 0;
+            matches.retain(|m| {
+                rank += 1;
+                rank <= 5 || (m.words_matched == best.words_matched && m.score >= best.score * 0.25)
+            });
+        }
         Results {
             matches,
             words: words.len(),
@@ -522,6 +532,16 @@ mod tests {
         );
         assert!(r.matches.len() > 1, "any word may match");
         let _ = g;
+    }
+
+    #[test]
+    fn a_common_word_does_not_bury_what_was_meant() {
+        let (g, i) = index();
+        let r = i.search("dad hits mum");
+        assert!(r.matches.len() < 15, "{} matches", r.matches.len());
+        assert!(g.file().concerns[r.matches[0].concern as usize]
+            .code
+            .starts_with("domestic_abuse."));
     }
 
     #[test]

@@ -272,16 +272,18 @@ pub fn triage(props: &TriageProps) -> Html {
         let use_history = props.use_history;
         use_effect_with((), move |_| {
             let listener = use_history.then(|| {
-                gloo::events::EventListener::new(
+                // Not passive, or the browser ignores preventDefault.
+                gloo::events::EventListener::new_with_options(
                     &gloo::utils::window(),
                     "beforeunload",
+                    gloo::events::EventListenerOptions::enable_prevent_default(),
                     move |event| {
                         if *unsaved.borrow() {
                             event.prevent_default();
                             let _ = js_sys::Reflect::set(
                                 event,
                                 &JsValue::from_str("returnValue"),
-                                &JsValue::from_str(""),
+                                &JsValue::from_str("Your answers are not recorded."),
                             );
                         }
                     },

@@ -185,7 +185,7 @@ pub fn concern_fields(props: &ConcernFieldsProps) -> Html {
                             </summary>
                             <div class="govuk-details__text app-domain__concerns">
                                 <fieldset class="govuk-fieldset">
-                                    <legend class="govuk-fieldset__legend govuk-visually-hidden">{ &d.name }</legend>
+                                    <legend class="govuk-visually-hidden">{ &d.name }</legend>
                                     <div class="govuk-checkboxes govuk-checkboxes--small">
                                         { for in_domain.iter().map(|c| checkbox(c, false)) }
                                     </div>
@@ -237,7 +237,7 @@ fn your_choices(p: &PageProps) -> Html {
                             <span>{ format!("{} (level {})", c.text, c.level) }</span>
                             { " " }
                             <button type="button" class="app-link-button app-your-choices__remove" onclick={remove}>
-                                { "Remove" }<span class="govuk-visually-hidden">{ format!(": {}", c.text) }</span>
+                                { "Remove" }<span class="govuk-visually-hidden">{ format!(" {}", c.text) }</span>
                             </button>
                         </li>
                     }

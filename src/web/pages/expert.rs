@@ -65,7 +65,7 @@ pub fn expert_page(p: &PageProps) -> Html {
         <>
             <BackLink onclick={p.send(|| Msg::Back)} />
             <h1 class="govuk-heading-xl">{ "Triage: all questions" }</h1>
-            <div class="govuk-grid-row">
+            <div class="govuk-grid-row app-expert-page">
                 <div class="govuk-grid-column-two-thirds">
                     <ErrorSummary errors={p.flow.errors.clone()} attempt={p.flow.failed_submits} />
                     <form novalidate=true {onsubmit}>
@@ -112,7 +112,7 @@ pub fn expert_page(p: &PageProps) -> Html {
             </div>
             // On a phone the panel is far below the questions: a bar at the foot of the
             // screen keeps the recommendation in view while ticking.
-            <div class="app-live-bar" aria-hidden="true">
+            <div class={classes!("app-live-bar", (!w.embedded).then_some("app-live-bar--fixed"))} aria-hidden="true">
                 {
                     match &live {
                         Some(d) => format!("So far: {} (level {})", g.outcome_text(d, audience).title, d.level),

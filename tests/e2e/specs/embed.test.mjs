@@ -1039,6 +1039,16 @@ test('JS API: a child protection outcome inside the widget names the out-of-hour
     const text = await item.innerText();
     const ooh = guidance().contacts.out_of_hours;
     assert.ok(text.includes(ooh.phone) && text.includes(ooh.name), `the out-of-hours team and number: ${text}`);
+    // The list's numbers sit inside the widget's box.
+    const inside = await page.locator('#w1').locator('ol.app-actions').first().evaluate((ol) => {
+      const pad = parseFloat(getComputedStyle(ol).paddingLeft);
+      const host = ol.getRootNode().host.getBoundingClientRect();
+      // Outside markers sit in the list's own left padding, so the box starting inside the
+      // widget with room for them keeps the numbers in.
+      // Two-digit numbers ("10.") need 25px.
+      return pad >= 25 && ol.getBoundingClientRect().left >= host.left - 1;
+    });
+    assert.ok(inside, 'numbered actions keep their numbers inside the widget');
     await w.shot('outcome');
     await assertClean(opened);
   } finally {
