@@ -539,12 +539,14 @@ fn action_table(file: &GuidanceFile, c: &mut Canvas) {
 
 fn action_order(file: &GuidanceFile, c: &mut Canvas) {
     c.heading(
-        "4. The actions, in the order a practitioner does them",
+        "4. The actions, in the order a practitioner does them (what to do now first)",
         16,
         28.0,
     );
     c.y += 6.0;
-    for (i, a) in file.actions.iter().enumerate() {
+    let mut ordered: Vec<&crate::guidance::Action> = file.actions.iter().collect();
+    ordered.sort_by_key(|a| a.urgency);
+    for (i, a) in ordered.into_iter().enumerate() {
         c.y += LINE;
         let contact = a
             .contact
@@ -556,8 +558,9 @@ fn action_order(file: &GuidanceFile, c: &mut Canvas) {
             MARGIN,
             c.y,
             &Line::plain(format!(
-                "{}. {duty}{} ({}{contact})",
+                "{}. [{}] {duty}{} ({}{contact})",
                 i + 1,
+                a.urgency.heading(),
                 a.code,
                 a.timescale
             )),

@@ -401,6 +401,13 @@ impl<'a> Checker<'a> {
             &outcome.summary,
             "the summary",
         );
+        for (audience, text) in &outcome.summary_for {
+            self.require_text(
+                format!("{path}.outcome.summary_for.{}", audience.code()),
+                text,
+                "the summary",
+            );
+        }
         if let Some(allocation) = &outcome.allocation {
             self.require_text(
                 format!("{path}.outcome.allocation"),

@@ -146,7 +146,7 @@ impl Guidance {
         match by_action_rule.or(by_pathway_rule) {
             Some(o) => Outcome {
                 title: &o.title,
-                summary: &o.summary,
+                summary: o.summary_for.get(&audience).unwrap_or(&o.summary),
                 allocation: o.allocation.as_deref().unwrap_or(&pathway.allocation),
             },
             None => Outcome {

@@ -406,6 +406,9 @@ pub struct PathwayRule {
 pub struct OutcomeText {
     pub title: String,
     pub summary: String,
+    /// Other wording of the summary for a particular audience.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub summary_for: BTreeMap<Audience, String>,
     /// What happens next, instead of the pathway's `allocation`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allocation: Option<String>,

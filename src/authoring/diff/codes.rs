@@ -21,7 +21,7 @@ fn concern_field(field: &str) -> &'static str {
     match field {
         "level" => "re-levelled",
         // Search terms are words to find it by: they change no decision.
-        "text" | "examples" | "terms" | "follow_up" | "source" => "re-worded",
+        "text" | "examples" | "terms" | "source" => "re-worded",
         _ => "changed",
     }
 }

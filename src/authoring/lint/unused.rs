@@ -171,9 +171,10 @@ fn services(ctx: &Ctx, report: &mut Report) {
     let file = g.file();
     let domains_with_concerns = g.concern_domains.iter().fold(0u64, |m, &d| m | (1 << d));
     for (i, (s, &mask)) in file.services.iter().zip(&g.service_domains).enumerate() {
+        let names_concerns = !g.service_concerns[i].is_empty();
         let why = if s.pathways.is_empty() {
             "it is offered on no pathway (its pathways list is empty)".to_string()
-        } else if mask != 0 && mask & domains_with_concerns == 0 {
+        } else if mask != 0 && mask & domains_with_concerns == 0 && !names_concerns {
             format!(
                 "no concern is in any of its domains ({})",
                 words::and_list(&s.domains)

@@ -136,7 +136,10 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                     if offers_services {
                         <h2 class="govuk-heading-m">{ "Services that may help" }</h2>
                         if decision.signpost.is_empty() {
-                            <p class="govuk-body app-no-services">{ "No service in this guidance's directory matches these concerns and this child's age. The front door can suggest local support." }</p>
+                            <p class="govuk-body app-no-services">
+                                { "No service in this guidance's directory matches these concerns and this child's age. " }
+                                { if front_door_user { "Suggest local support you know of, and record that none in the directory fits." } else { "The front door can suggest local support." } }
+                            </p>
                         } else {
                             <ul class="govuk-list app-services">
                                 { for decision.signpost.iter().map(|s| html! {

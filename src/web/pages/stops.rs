@@ -24,7 +24,9 @@ pub fn no_concerns_page(p: &PageProps) -> Html {
                     <h1 class="govuk-heading-l">{ "You have not chosen any concerns" }</h1>
                     <p class="govuk-body">{ "Without a concern, this tool cannot recommend a route for the child." }</p>
                     <p class="govuk-body">{ "If you are worried about the child, go back and choose what worries you. You can search in your own words." }</p>
-                    if let Some(c) = g.contact("consultation_line") {
+                    if p.flow.answers.audience == Some(crate::case::Audience::FrontDoor) {
+                        <p class="govuk-body">{ "If you are not sure what to choose, discuss it with a senior practitioner or your manager." }</p>
+                    } else if let Some(c) = g.contact("consultation_line") {
                         <p class="govuk-body">
                             { "If you are not sure what to choose, talk to the " }<ContactLine contact={c.clone()} />{ "." }
                         </p>
