@@ -1,4 +1,4 @@
-//! `triage`: the engine on the command line, for policy leads and CI (SPEC 4.4).
+//! `triage`: the engine on the command line, for policy leads and CI (`docs/contracts.md` 4.4).
 
 use clap::{Parser, Subcommand};
 use front_door_triage::guidance::Guidance;

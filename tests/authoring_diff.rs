@@ -1,10 +1,9 @@
 //! `triage diff` (issue 7): what a revision changes, in codes, rules and decided cases.
 
+use crate::support::{manifest_dir, read, run};
 use front_door_triage::authoring::diff::{diff, Diff};
 use front_door_triage::vignette::Suite;
 use front_door_triage::{Guidance, Pathway};
-mod support;
-use support::{manifest_dir, read, run};
 
 fn guidance(rel: &str) -> Guidance {
     Guidance::from_json(&read(rel)).expect("shipped guidance is valid")

@@ -2,11 +2,10 @@
 //! HTML page with the SVG inline. Checked here for well-formed markup, every rule shown,
 //! escaped text and nothing that runs or loads from elsewhere.
 
+use crate::support::{read, triage};
 use front_door_triage::authoring::explain;
 use front_door_triage::Guidance;
 use std::path::Path;
-mod support;
-use support::{read, triage};
 
 /// Checks markup is balanced: every start tag closed in order, comments, declarations and
 /// self-closing tags skipped, attribute values quoted. Returns the element names seen.

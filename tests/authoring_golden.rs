@@ -5,12 +5,11 @@
 //! ../shared/vignettes/public.json --golden tests/golden/default --update-golden` (and the
 //! same for example-county), then review the diff of tests/golden/ before committing.
 
+use crate::support::{manifest_dir, read, run};
 use front_door_triage::authoring::golden::{self, Status};
 use front_door_triage::vignette::Suite;
 use front_door_triage::Guidance;
 use std::path::PathBuf;
-mod support;
-use support::{manifest_dir, read, run};
 
 const SHIPPED: [(&str, &str); 2] = [
     ("www/guidance/default.json", "tests/golden/default"),

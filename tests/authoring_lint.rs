@@ -2,10 +2,9 @@
 //! from `clean.json`; lint must report it as the right kind, at the right JSON path, and
 //! show it on the smallest case. The shipped guidance files must lint clean.
 
+use crate::support::{manifest_dir, read, run};
 use front_door_triage::authoring::lint::{lint, lint_text, Finding, Kind, Report, Severity};
 use front_door_triage::Guidance;
-mod support;
-use support::{manifest_dir, read, run};
 
 fn lint_fixture(name: &str) -> Report {
     lint_text(&read(&format!("tests/lint/{name}.json")))

@@ -1,11 +1,10 @@
-//! The `triage` command line (SPEC 4.4), run as a real process.
+//! The `triage` command line (`docs/contracts.md` 4.4), run as a real process.
 
+use crate::support::{manifest_dir, read, run, triage};
 use front_door_triage::{evaluate, Case, Guidance};
 use serde_json::Value;
 use std::io::Write;
 use std::process::{Output, Stdio};
-mod support;
-use support::{manifest_dir, read, run, triage};
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")

@@ -20,7 +20,7 @@ export function connectTriageFrame(iframe, { origin, onDecision }) {
   return () => window.removeEventListener("message", listener);
 }
 
-/** Prefills the embedded triage with what the portal already knows (a Case, SPEC 4.1). */
+/** Prefills the embedded triage with what the portal already knows (a Case, contracts 4.1). */
 export function sendInitialCase(iframe, origin, initialCase) {
   iframe.contentWindow.postMessage({ type: "front-door-triage:initial-case", case: initialCase }, origin);
 }

@@ -1,4 +1,4 @@
-// The iframe way of embedding (SPEC 4.5). Talks only to the page named by parent_origin:
+// The iframe way of embedding (contracts 4.5). Talks only to the page named by parent_origin:
 // decisions and height changes are posted there and nowhere else, and messages from any
 // other origin are ignored. Guidance is never taken from the query string.
 import init, { mount } from "./front-door-triage.js";

@@ -1,4 +1,4 @@
-// The comparison for BENCHMARKS.md's engine row: the same decision logic as src/engine.rs,
+// The comparison for BENCHMARKS.md's engine row: the same decision logic as src/engine/,
 // for a guidance file such as www/guidance/default.json, written the way a JavaScript team
 // would with `json-rules-engine` (npm): derived facts computed once per case, each guidance
 // rule as an engine rule, priorities for the order of the tables.

@@ -10,9 +10,9 @@
 //! inline. Every piece of text from the file is escaped.
 
 use super::words;
-use crate::condition::Condition;
+use crate::guidance::condition::Condition;
 use crate::guidance::{Guidance, GuidanceFile};
-use crate::pathway::Pathway;
+use crate::vocabulary::Pathway;
 use std::fmt::Write;
 
 const WIDTH: f64 = 1000.0;
@@ -560,7 +560,7 @@ fn action_order(file: &GuidanceFile, c: &mut Canvas) {
             &Line::plain(format!(
                 "{}. [{}] {duty}{} ({}{contact})",
                 i + 1,
-                a.urgency.heading(),
+                a.urgency.label(),
                 a.code,
                 a.timescale
             )),

@@ -9,10 +9,10 @@
 //! diff shows what the revision changed for that vignette.
 
 use super::unified::unified_diff;
-use crate::decision::Decision;
+use crate::authoring::vignette::Suite;
+use crate::engine::decision::Decision;
 use crate::engine::evaluate;
 use crate::guidance::Guidance;
-use crate::vignette::Suite;
 use std::path::{Path, PathBuf};
 
 /// What became of one vignette's golden file.

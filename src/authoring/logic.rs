@@ -5,7 +5,7 @@
 //! this guidance file (they look at its concerns, levels and domains). They may say "no"
 //! when the truth is "yes"; lint then falls back on searching cases.
 
-use crate::condition::Compiled;
+use crate::guidance::compiled::{case_facts, concern_tests, context, strength_tests, Compiled};
 use crate::guidance::Guidance;
 
 /// The "any selected concern is like this" tests: each holds when one concern passes.
@@ -34,10 +34,23 @@ pub(crate) struct Facets {
 const fn all_of(n: usize) -> u8 {
     ((1u16 << n) - 1) as u8
 }
-const KNOWN_ALL: u8 = all_of(crate::case::KnownToSocialCare::ALL.len());
-const CONSENT_ALL: u8 = all_of(crate::case::Consent::ALL.len());
-const AUDIENCE_ALL: u8 = all_of(crate::case::Audience::ALL.len());
-const PATHWAY_ALL: u8 = all_of(crate::pathway::Pathway::ALL.len());
+const KNOWN_ALL: u8 = all_of(crate::engine::case::KnownToSocialCare::ALL.len());
+const CONSENT_ALL: u8 = all_of(crate::engine::case::Consent::ALL.len());
+const AUDIENCE_ALL: u8 = all_of(crate::engine::case::Audience::ALL.len());
+const PATHWAY_ALL: u8 = all_of(crate::vocabulary::Pathway::ALL.len());
+
+/// Two facts about a child's age that cannot both hold: under one age and at least an
+/// older one, or unborn and of any age at all.
+fn ages_clash(x: &Compiled, y: &Compiled) -> bool {
+    matches!((x, y), (Compiled::AgeBelow(a), Compiled::AgeAtLeast(b)) if b >= a)
+        || matches!(
+            (x, y),
+            (
+                Compiled::Unborn,
+                Compiled::AgeBelow(_) | Compiled::AgeAtLeast(_)
+            )
+        )
+}
 
 pub(crate) struct Logic<'g> {
     g: &'g Guidance,
@@ -54,7 +67,15 @@ impl<'g> Logic<'g> {
             Compiled::AnyConcern(codes) => Some(ConcernTest::Codes(codes)),
             Compiled::Flag(m) => Some(ConcernTest::Flag(*m)),
             Compiled::Domain(m) => Some(ConcernTest::Domain(*m)),
-            _ => None,
+            // A count of concerns at a level is not a test of one concern.
+            Compiled::CountAtLevel { .. }
+            | Compiled::Always
+            | case_facts!()
+            | context!()
+            | strength_tests!()
+            | Compiled::All(_)
+            | Compiled::Any(_)
+            | Compiled::Not(_) => None,
         }
     }
 
@@ -89,9 +110,10 @@ impl<'g> Logic<'g> {
                 cs.iter().any(|x| self.reads_concern(x, concern))
             }
             Compiled::Not(x) => self.reads_concern(x, concern),
-            other => self
-                .concern_test(other)
+            concern_tests!() => self
+                .concern_test(c)
                 .is_some_and(|t| self.passes(t, concern)),
+            Compiled::Always | case_facts!() | context!() | strength_tests!() => false,
         }
     }
 
@@ -104,7 +126,11 @@ impl<'g> Logic<'g> {
                 cs.iter().any(|x| self.reads_strength(x, strength))
             }
             Compiled::Not(x) => self.reads_strength(x, strength),
-            _ => false,
+            Compiled::Always
+            | case_facts!()
+            | concern_tests!()
+            | Compiled::CountAtLevel { .. }
+            | context!() => false,
         }
     }
 
@@ -123,7 +149,14 @@ impl<'g> Logic<'g> {
             Compiled::RepeatContact(n) => f.repeat.push(*n),
             Compiled::All(cs) | Compiled::Any(cs) => cs.iter().for_each(|x| Self::facets(x, f)),
             Compiled::Not(x) => Self::facets(x, f),
-            _ => {}
+            // Not facts about the child: concerns, strengths, consent, audience and pathway
+            // are varied by the search itself.
+            Compiled::Always
+            | Compiled::ImmediateDanger
+            | concern_tests!()
+            | Compiled::CountAtLevel { .. }
+            | context!()
+            | strength_tests!() => {}
         }
     }
 
@@ -140,7 +173,17 @@ impl<'g> Logic<'g> {
             Compiled::All(cs) => cs.iter().all(|x| self.valid(x)),
             Compiled::Any(cs) => cs.iter().any(|x| self.valid(x)),
             Compiled::Not(x) => self.unsat(x),
-            _ => false,
+            // Each of these fails for some case: a fact can be false, a concern or strength
+            // left unselected, a count not reached.
+            strength_tests!()
+            | concern_tests!()
+            | Compiled::CountAtLevel { .. }
+            | Compiled::ImmediateDanger
+            | Compiled::Unborn
+            | Compiled::NonMobile
+            | Compiled::DisabledOrSend
+            | Compiled::AgeBelow(_)
+            | Compiled::AgeAtLeast(_) => false,
         }
     }
 
@@ -166,16 +209,22 @@ impl<'g> Logic<'g> {
             Compiled::Audience(m) => m & AUDIENCE_ALL == 0,
             Compiled::Pathway(m) => m & PATHWAY_ALL == 0,
             Compiled::AgeBelow(x) => *x <= 0.0,
-            Compiled::AgeAtLeast(x) => *x > crate::case::MAX_AGE_YEARS,
+            Compiled::AgeAtLeast(x) => *x > crate::engine::case::MAX_AGE_YEARS,
             Compiled::Strength(s) => *s as usize >= g.file.strengths.len(),
             Compiled::StrengthsAtLeast(n) => *n as usize > g.file.strengths.len(),
             Compiled::Any(cs) => cs.iter().all(|x| self.unsat(x)),
             Compiled::All(cs) => self.all_unsat(cs),
             Compiled::Not(x) => self.valid(x),
-            other => match self.concern_test(other) {
-                Some(t) => !self.concerns().any(|c| self.passes(t, c)),
-                None => false,
-            },
+            concern_tests!() => self
+                .concern_test(a)
+                .is_some_and(|t| !self.concerns().any(|c| self.passes(t, c))),
+            // Each of these holds for some case.
+            Compiled::Always
+            | Compiled::ImmediateDanger
+            | Compiled::Unborn
+            | Compiled::NonMobile
+            | Compiled::DisabledOrSend
+            | Compiled::RepeatContact(_) => false,
         }
     }
 
@@ -187,12 +236,11 @@ impl<'g> Logic<'g> {
         }
         for x in &parts {
             for y in &parts {
-                let clash = match (x, y) {
-                    // Something and its own negation (or a weaker form of it).
-                    (_, Compiled::Not(inner)) => self.implies(x, inner),
-                    (Compiled::AgeBelow(a), Compiled::AgeAtLeast(b)) => b >= a,
-                    (Compiled::Unborn, Compiled::AgeBelow(_) | Compiled::AgeAtLeast(_)) => true,
-                    _ => false,
+                // Something and its own negation (or a weaker form of it), or ages that
+                // cannot both be true.
+                let clash = match y {
+                    Compiled::Not(inner) => self.implies(x, inner),
+                    y => ages_clash(x, y),
                 };
                 if clash {
                     return true;
@@ -227,66 +275,76 @@ impl<'g> Logic<'g> {
         }
         match (a, b) {
             (Compiled::Not(x), Compiled::Not(y)) => self.implies(y, x),
-            (Compiled::Not(x), _) => match x.as_ref() {
-                Compiled::Not(inner) => self.implies(inner, b),
-                _ => false,
-            },
-            (_, Compiled::Not(y)) => match y.as_ref() {
-                Compiled::Not(inner) => self.implies(a, inner),
-                _ => false,
-            },
-            _ => self.atom_implies(a, b),
+            // Double negations; any other `not` proves nothing here.
+            (Compiled::Not(x), b) => {
+                matches!(x.as_ref(), Compiled::Not(inner) if self.implies(inner, b))
+            }
+            (a, Compiled::Not(y)) => {
+                matches!(y.as_ref(), Compiled::Not(inner) if self.implies(a, inner))
+            }
+            (a, b) => self.atom_implies(a, b),
         }
     }
 
+    /// `a` implies `b`, for two conditions neither of which is `all`, `any` or `not`.
+    /// Exhaustive over `a`, so a new kind of condition must say what it implies; any pair
+    /// not shown to imply is treated as not implying, which keeps lint's findings sound.
     fn atom_implies(&self, a: &Compiled, b: &Compiled) -> bool {
         use Compiled as C;
         let subset = |x: u8, y: u8| x & !y == 0;
-        match (a, b) {
-            (C::ImmediateDanger, C::ImmediateDanger)
-            | (C::Unborn, C::Unborn)
-            | (C::NonMobile, C::NonMobile)
-            | (C::DisabledOrSend, C::DisabledOrSend) => true,
-            (C::AgeBelow(x), C::AgeBelow(y)) => x <= y,
-            (C::AgeAtLeast(x), C::AgeAtLeast(y)) => x >= y,
-            (C::KnownToSocialCare(x), C::KnownToSocialCare(y))
-            | (C::Consent(x), C::Consent(y))
-            | (C::Audience(x), C::Audience(y))
-            | (C::Pathway(x), C::Pathway(y)) => subset(*x, *y),
-            (C::Strength(x), C::Strength(y)) => x == y,
-            (C::Strength(_), C::StrengthsAtLeast(n)) => *n <= 1,
-            (C::StrengthsAtLeast(x), C::StrengthsAtLeast(y)) => x >= y,
-            (
-                C::CountAtLevel {
-                    level: l1,
-                    at_least: n1,
-                    domains_at_least: d1,
-                },
+        match a {
+            C::ImmediateDanger => matches!(b, C::ImmediateDanger),
+            C::Unborn => matches!(b, C::Unborn),
+            C::NonMobile => matches!(b, C::NonMobile),
+            C::DisabledOrSend => matches!(b, C::DisabledOrSend),
+            C::AgeBelow(x) => matches!(b, C::AgeBelow(y) if x <= y),
+            C::AgeAtLeast(x) => matches!(b, C::AgeAtLeast(y) if x >= y),
+            C::KnownToSocialCare(x) => matches!(b, C::KnownToSocialCare(y) if subset(*x, *y)),
+            C::Consent(x) => matches!(b, C::Consent(y) if subset(*x, *y)),
+            C::Audience(x) => matches!(b, C::Audience(y) if subset(*x, *y)),
+            C::Pathway(x) => matches!(b, C::Pathway(y) if subset(*x, *y)),
+            C::Strength(x) => {
+                matches!(b, C::Strength(y) if x == y)
+                    || matches!(b, C::StrengthsAtLeast(n) if *n <= 1)
+            }
+            C::StrengthsAtLeast(x) => matches!(b, C::StrengthsAtLeast(y) if x >= y),
+            C::CountAtLevel {
+                level: l1,
+                at_least: n1,
+                domains_at_least: d1,
+            } => match b {
                 C::CountAtLevel {
                     level: l2,
                     at_least: n2,
                     domains_at_least: d2,
-                },
-            ) => l1 == l2 && n1 >= n2 && (d1 >= d2 || *d2 <= 1),
-            (C::CountAtLevel { level, .. }, other) => match self.concern_test(other) {
-                Some(t) => self.test_implies(ConcernTest::ExactLevel(*level), t),
-                None => false,
+                } => l1 == l2 && n1 >= n2 && (d1 >= d2 || *d2 <= 1),
+                other => self
+                    .concern_test(other)
+                    .is_some_and(|t| self.test_implies(ConcernTest::ExactLevel(*l1), t)),
             },
-            (
-                other,
-                C::CountAtLevel {
-                    level,
-                    at_least,
-                    domains_at_least,
-                },
-            ) if *at_least <= 1 && *domains_at_least <= 1 => match self.concern_test(other) {
-                Some(t) => self.test_implies(t, ConcernTest::ExactLevel(*level)),
-                None => false,
-            },
-            _ => match (self.concern_test(a), self.concern_test(b)) {
-                (Some(x), Some(y)) => self.test_implies(x, y),
-                _ => false,
-            },
+            concern_tests!() => {
+                let Some(x) = self.concern_test(a) else {
+                    return false;
+                };
+                match b {
+                    // One concern that passes `a` is always at this level.
+                    C::CountAtLevel {
+                        level,
+                        at_least,
+                        domains_at_least,
+                    } => {
+                        *at_least <= 1
+                            && *domains_at_least <= 1
+                            && self.test_implies(x, ConcernTest::ExactLevel(*level))
+                    }
+                    other => self
+                        .concern_test(other)
+                        .is_some_and(|y| self.test_implies(x, y)),
+                }
+            }
+            // Repeat contacts are not compared; `always` and the compound conditions are
+            // handled by `implies` before it gets here.
+            C::RepeatContact(_) | C::Always | C::All(_) | C::Any(_) | C::Not(_) => false,
         }
     }
 

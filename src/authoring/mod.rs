@@ -15,6 +15,7 @@ pub mod diff;
 pub mod explain;
 pub mod golden;
 pub mod lint;
+pub mod vignette;
 pub mod words;
 
 mod logic;

@@ -1,11 +1,11 @@
 //! One case in a search, by indices into the guidance: cheap to build, compare and
 //! shrink, and turned into a real `Case` only to run the engine or to show it.
 
-use crate::case::{Audience, Case, Child, Consent, KnownToSocialCare};
-use crate::condition::Facts;
 use crate::engine;
+use crate::engine::case::{Audience, Case, Child, Consent, KnownToSocialCare};
+use crate::engine::Facts;
 use crate::guidance::Guidance;
-use crate::pathway::Pathway;
+use crate::vocabulary::Pathway;
 
 /// The age of the "simplest child" a found case shrinks to: school age, no age rule.
 pub(crate) const PLAIN_AGE: f64 = 10.0;

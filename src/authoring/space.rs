@@ -12,8 +12,8 @@ pub(crate) use super::probe::{plain_child, Probe};
 use super::logic::{Facets, Logic};
 use super::probe::PLAIN_AGE;
 use super::rng::Rng;
-use crate::case::{Audience, Child, Consent, KnownToSocialCare, MAX_AGE_YEARS};
-use crate::condition::Compiled;
+use crate::engine::case::{Audience, Child, Consent, KnownToSocialCare, MAX_AGE_YEARS};
+use crate::guidance::compiled::Compiled;
 use crate::guidance::Guidance;
 use std::collections::BTreeMap;
 
@@ -674,7 +674,8 @@ mod tests {
         let a = s.random(42, 200);
         assert_eq!(a, s.random(42, 200));
         for p in &a {
-            crate::evaluate(&g, &p.to_case(&g)).expect("a generated case fits its guidance");
+            crate::engine::evaluate(&g, &p.to_case(&g))
+                .expect("a generated case fits its guidance");
         }
     }
 
@@ -696,7 +697,7 @@ mod tests {
                 .iter()
                 .chain(&s.small(1, Tables::All, 10_000))
             {
-                let d = crate::evaluate(g, &p.to_case(g)).unwrap();
+                let d = crate::engine::evaluate(g, &p.to_case(g)).unwrap();
                 assert_eq!(p.outcome(g), (d.pathway, d.level), "{p:?}");
             }
         }

@@ -1,9 +1,10 @@
 //! Conditions, cases and decisions in plain words, for the people who own the guidance.
 //! `lint`, `diff` and `explain` all speak through here, so a rule reads the same everywhere.
 
-use crate::case::{Audience, Case, Consent, KnownToSocialCare};
-use crate::condition::Condition;
+use crate::engine::case::Case;
+use crate::guidance::condition::Condition;
 use crate::guidance::GuidanceFile;
+use crate::vocabulary::KnownToSocialCare;
 
 /// A condition as one plain sentence fragment ("any concern at level 3 or above").
 pub fn condition(c: &Condition, file: &GuidanceFile) -> String {
@@ -40,24 +41,16 @@ pub fn condition(c: &Condition, file: &GuidanceFile) -> String {
         Condition::AgeBelow(a) => format!("the child is under {a} years old"),
         Condition::AgeAtLeast(a) => format!("the child is {a} years old or more"),
         Condition::KnownToSocialCare(v) => format!(
-            "known to social care as {}",
-            or_list(&v.iter().map(|k| known(*k).to_string()).collect::<Vec<_>>())
+            "known to social care is {}",
+            or_list(&v.iter().map(|k| answer(k.label())).collect::<Vec<_>>())
         ),
         Condition::Consent(v) => format!(
             "consent is {}",
-            or_list(
-                &v.iter()
-                    .map(|k| consent(*k).to_string())
-                    .collect::<Vec<_>>()
-            )
+            or_list(&v.iter().map(|k| answer(k.label())).collect::<Vec<_>>())
         ),
         Condition::Audience(v) => format!(
             "the user is {}",
-            or_list(
-                &v.iter()
-                    .map(|k| audience(*k).to_string())
-                    .collect::<Vec<_>>()
-            )
+            or_list(&v.iter().map(|k| answer(k.label())).collect::<Vec<_>>())
         ),
         Condition::Pathway(v) => format!(
             "the pathway is {}",
@@ -174,31 +167,9 @@ pub fn plural<'a>(n: u32, one: &'a str, many: &'a str) -> &'a str {
     }
 }
 
-pub fn known(k: KnownToSocialCare) -> &'static str {
-    match k {
-        KnownToSocialCare::None => "not known",
-        KnownToSocialCare::PreviouslyKnown => "known in the last 12 months, now closed",
-        KnownToSocialCare::OpenFamilyHelp => "open to family help",
-        KnownToSocialCare::OpenChildProtection => "open to child protection",
-        KnownToSocialCare::LookedAfter => "looked after",
-    }
-}
-
-pub fn consent(c: Consent) -> &'static str {
-    match c {
-        Consent::Given => "given",
-        Consent::Refused => "refused",
-        Consent::NotAsked => "not asked",
-        Consent::UnsafeToAsk => "unsafe to ask",
-    }
-}
-
-pub fn audience(a: Audience) -> &'static str {
-    match a {
-        Audience::FrontDoor => "a front door practitioner",
-        Audience::SchoolDsl => "a school DSL",
-        Audience::Partner => "a partner agency",
-    }
+/// An answer as the app offers it, in quotes: lint and diff use the words on screen.
+pub fn answer(label: &str) -> String {
+    format!("\"{label}\"")
 }
 
 /// A case in one line: "a child aged 10; concerns: care.low (level 2); no strengths".
@@ -225,8 +196,8 @@ pub fn case_between(c: &Case, file: &GuidanceFile, revised: &GuidanceFile) -> St
     }
     if child.known_to_social_care != KnownToSocialCare::None {
         facts.push(format!(
-            "known to social care ({})",
-            known(child.known_to_social_care)
+            "known to social care: {}",
+            answer(child.known_to_social_care.label())
         ));
     }
     if child.previous_contacts_12_months > 0 {
@@ -266,10 +237,10 @@ pub fn case_between(c: &Case, file: &GuidanceFile, revised: &GuidanceFile) -> St
     });
     let defaults = Case::empty();
     if c.consent != defaults.consent {
-        parts.push(format!("consent {}", consent(c.consent)));
+        parts.push(format!("consent: {}", answer(c.consent.label())));
     }
     if c.audience != defaults.audience {
-        parts.push(format!("asked by {}", audience(c.audience)));
+        parts.push(format!("asked by: {}", answer(c.audience.label())));
     }
     parts.join("; ")
 }

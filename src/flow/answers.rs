@@ -2,14 +2,10 @@
 //! Ages are kept as the text typed, so nothing the user entered is lost to a parse error.
 
 use super::steps::{Mode, Step};
-
-/// The age from which someone is an adult: the tool is for them only as a care leaver or
-/// with an EHCP, up to 25.
-pub const ADULT_AGE: f64 = 18.0;
-use crate::case::{Audience, Case, Child, Consent, KnownToSocialCare, MAX_AGE_YEARS};
+use crate::engine::case::{Case, Child};
 use crate::guidance::Guidance;
-use crate::pathway::Pathway;
 use crate::record::{FinalDecision, Notes};
+use crate::vocabulary::{Audience, Consent, KnownToSocialCare, Pathway, ADULT_AGE, MAX_AGE_YEARS};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,6 +63,9 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// On the safety page and in expert mode alike.
+const NO_IMMEDIATE_DANGER_ANSWER: &str = "Select yes if the child is in immediate danger";
+
 fn err(field: &'static str, message: &str) -> FieldError {
     FieldError {
         field,
@@ -75,7 +74,7 @@ fn err(field: &'static str, message: &str) -> FieldError {
 }
 
 impl Answers {
-    /// Prefills from a case a host already knows (SPEC 4.5 `initialCase`).
+    /// Prefills from a case a host already knows (contracts 4.5 `initialCase`).
     pub fn from_case(case: &Case) -> Answers {
         let (years, months) = match case.child.age_years {
             Some(age) => {
@@ -169,7 +168,7 @@ impl Answers {
             return true;
         };
         let outcome = |consent: Consent| {
-            crate::evaluate(
+            crate::engine::evaluate(
                 guidance,
                 &Case {
                     consent,
@@ -262,10 +261,9 @@ impl Answers {
             Step::Audience if self.audience.is_none() => {
                 errors.push(err("audience", "Select who is using this tool"))
             }
-            Step::Safety if self.immediate_danger.is_none() => errors.push(err(
-                "immediate-danger",
-                "Select yes if the child is in immediate danger",
-            )),
+            Step::Safety if self.immediate_danger.is_none() => {
+                errors.push(err("immediate-danger", NO_IMMEDIATE_DANGER_ANSWER))
+            }
             Step::Child => self.check_child(&mut errors, true),
             Step::Concerns => self.check_concerns(guidance, &mut errors),
             Step::Views if self.consent.is_none() && self.consent_matters(guidance) => {
@@ -279,10 +277,7 @@ impl Answers {
             // at the front door, and none of them can lower a route.
             Step::Expert | Step::Check if self.mode == Mode::Expert => {
                 if self.immediate_danger.is_none() {
-                    errors.push(err(
-                        "immediate-danger",
-                        "Select yes if the child is in immediate danger",
-                    ));
+                    errors.push(err("immediate-danger", NO_IMMEDIATE_DANGER_ANSWER));
                 }
                 self.check_child(&mut errors, false);
                 errors.extend(self.check_step(Step::Concerns, guidance));
@@ -660,7 +655,7 @@ mod tests {
             Some(true)
         );
         assert!(a.check_step(Step::Concerns, &g).is_empty());
-        let d = crate::evaluate(&g, &a.to_case(&g).unwrap()).unwrap();
+        let d = crate::engine::evaluate(&g, &a.to_case(&g).unwrap()).unwrap();
         assert_eq!(d.pathway, Pathway::MacptReferral);
         a.answer_follow_up(&g, "duties.allegation_against_adult_in_role", false);
         assert!(!a
@@ -670,7 +665,7 @@ mod tests {
             a.follow_up_answer(&g, "duties.allegation_against_adult_in_role"),
             Some(false)
         );
-        let d = crate::evaluate(&g, &a.to_case(&g).unwrap()).unwrap();
+        let d = crate::engine::evaluate(&g, &a.to_case(&g).unwrap()).unwrap();
         assert_eq!(d.reasons[0].rule, "lado-allegation");
     }
 

@@ -30,6 +30,20 @@ pub enum DraftProblem {
     Outdated,
 }
 
+impl DraftProblem {
+    /// What the user is told, above the first page, when their draft was not restored.
+    pub fn notice(&self) -> &'static str {
+        match self {
+            DraftProblem::Unreadable => {
+                "Your previous answers could not be read, so they have been cleared. Please start again."
+            }
+            DraftProblem::Outdated => {
+                "Your previous answers were for a different version of the guidance, so they have been cleared. Please start again."
+            }
+        }
+    }
+}
+
 impl Draft {
     pub fn new(guidance: &Guidance, step: Step, returning: bool, answers: Answers) -> Draft {
         Draft {

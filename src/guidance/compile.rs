@@ -1,11 +1,11 @@
 //! Checks a parsed guidance file and compiles its rules. Every problem is collected with
 //! its JSON path, so an author fixes a file in one pass rather than one error at a time.
 
-use super::{CompiledActionRule, Guidance, GuidanceError, GuidanceFile, FORMAT_V1};
-use crate::case::{Audience, Consent, KnownToSocialCare};
-use crate::condition::{mask_of, Compiled, Condition};
-use crate::pathway::Pathway;
+use super::compiled::{mask_of, Compiled, CompiledActionRule};
+use super::condition::Condition;
+use super::{Guidance, GuidanceError, GuidanceFile, FORMAT_V1};
 use crate::problem::Problem;
+use crate::vocabulary::{Audience, Consent, KnownToSocialCare, Pathway};
 use std::collections::{HashMap, HashSet};
 
 /// Flags and domains are held as bits of a `u64` so rule tests cost one AND.
@@ -160,7 +160,7 @@ impl<'a> Checker<'a> {
 
     fn check_contacts(&mut self) {
         let f = self.file;
-        if !f.contacts.contains_key("front_door") {
+        if !f.contacts.contains_key(super::contact_keys::FRONT_DOOR) {
             self.problem(
                 "$.contacts",
                 "there is no 'front_door' contact: every decision may need the front door's number",
@@ -335,7 +335,7 @@ impl<'a> Checker<'a> {
     }
 
     fn check_ages(&mut self, ages: &super::Ages, path: &str) {
-        let limit = crate::case::MAX_AGE_YEARS;
+        let limit = crate::vocabulary::MAX_AGE_YEARS;
         let valid = |a: f64| (0.0..=limit).contains(&a);
         if let Some(a) = ages.at_least.filter(|a| !valid(*a)) {
             self.problem(
@@ -898,7 +898,7 @@ impl<'a> Checker<'a> {
     }
 
     fn check_age(&mut self, age: f64, path: &str) {
-        if !(0.0..=crate::case::MAX_AGE_YEARS).contains(&age) {
+        if !(0.0..=crate::vocabulary::MAX_AGE_YEARS).contains(&age) {
             self.problem(
                 path.to_string(),
                 format!("age {age} is outside 0 to 25 years"),

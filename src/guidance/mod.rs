@@ -2,16 +2,21 @@
 //! compiled to indices so the engine never looks a code up by name twice.
 
 mod compile;
+pub(crate) mod compiled;
+pub mod condition;
+pub mod contact_keys;
 pub mod manifest;
 pub mod model;
+pub mod schema;
 mod shared;
 
+/// Urgency is vocabulary; guidance files and decisions both speak it.
+pub use crate::vocabulary::Urgency;
 pub use model::*;
 pub use shared::SharedGuidance;
 
-use crate::case::Audience;
-use crate::condition::Compiled;
 use crate::problem::{parse_json, write_problems, Problem};
+use compiled::{Compiled, CompiledActionRule};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fmt;
@@ -21,14 +26,6 @@ pub const DEFAULT_GUIDANCE_JSON: &str = include_str!("../../www/guidance/default
 
 /// Its SHA-256, computed by build.rs from the same file.
 pub const DEFAULT_GUIDANCE_SHA256: &str = env!("DEFAULT_GUIDANCE_SHA256");
-
-/// The words an outcome is headed with: its title, summary and what happens next.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Outcome<'g> {
-    pub title: &'g str,
-    pub summary: &'g str,
-    pub allocation: &'g str,
-}
 
 /// Everything wrong with a guidance file, each problem located by JSON path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,13 +59,6 @@ pub struct Guidance {
     pub(crate) service_domains: Vec<u64>,
     /// Per service: the concerns it names, as sorted indices.
     pub(crate) service_concerns: Vec<Vec<u32>>,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct CompiledActionRule {
-    pub when: Compiled,
-    /// Indices into `file.actions`, which is also the order to do them in.
-    pub actions: Vec<u32>,
 }
 
 impl Guidance {
@@ -123,41 +113,6 @@ impl Guidance {
     }
     pub fn level(&self, level: u8) -> Option<&Level> {
         self.file.levels.iter().find(|l| l.level == level)
-    }
-    /// What the outcome says for a decision, to this audience: the words of the first
-    /// matching action rule that has its own (family help with consent refused), else of
-    /// the pathway rule that decided it, else the pathway's own.
-    pub fn outcome_text(&self, decision: &crate::Decision, audience: Audience) -> Outcome<'_> {
-        let rules = &self.file.rules;
-        let pathway = self.file.pathways.get(decision.pathway);
-        let first = decision.reasons.first().map(|r| r.rule.as_str());
-        let by_action_rule = decision.reasons.iter().find_map(|r| {
-            rules
-                .actions
-                .iter()
-                .find(|a| a.id == r.rule)
-                .and_then(|a| a.outcome.as_ref())
-        });
-        let by_pathway_rule = rules
-            .pathway
-            .iter()
-            .find(|p| Some(p.id.as_str()) == first && p.pathway == decision.pathway)
-            .and_then(|p| p.outcome.as_ref());
-        match by_action_rule.or(by_pathway_rule) {
-            Some(o) => Outcome {
-                title: &o.title,
-                summary: o.summary_for.get(&audience).unwrap_or(&o.summary),
-                allocation: o.allocation.as_deref().unwrap_or(&pathway.allocation),
-            },
-            None => Outcome {
-                title: &pathway.title,
-                summary: pathway
-                    .summary_for
-                    .get(&audience)
-                    .unwrap_or(&pathway.summary),
-                allocation: &pathway.allocation,
-            },
-        }
     }
     pub fn action(&self, code: &str) -> Option<&Action> {
         self.file.actions.iter().find(|a| a.code == code)

@@ -2,9 +2,8 @@
 //! These types are the format; `schema.json` is generated from them and
 //! `docs/guidance-format.md` explains them.
 
-use crate::case::Audience;
-use crate::condition::Condition;
-use crate::pathway::Pathway;
+use super::condition::Condition;
+use crate::vocabulary::{Audience, Pathway, Urgency};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -53,7 +52,7 @@ pub struct GuidanceFile {
     pub settings: Settings,
 }
 
-/// Limits on the decision that hold whatever the rules say (SPEC 2, invariant 7).
+/// Limits on the decision that hold whatever the rules say (docs/contracts.md 2, invariant 7).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
@@ -326,46 +325,6 @@ pub struct Action {
     pub source: Option<Source>,
 }
 
-/// How soon an action is to be done; what to do now comes first on the outcome page.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Urgency {
-    /// Straight away, before anything else.
-    Now,
-    /// The same day.
-    Today,
-    /// Within days or longer.
-    #[default]
-    Days,
-}
-
-impl Urgency {
-    pub const ALL: [Urgency; 3] = [Urgency::Now, Urgency::Today, Urgency::Days];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Urgency::Now => "now",
-            Urgency::Today => "today",
-            Urgency::Days => "days",
-        }
-    }
-
-    /// The heading its actions sit under on the outcome page.
-    pub fn heading(self) -> &'static str {
-        match self {
-            Urgency::Now => "Now",
-            Urgency::Today => "Today",
-            Urgency::Days => "In the next few days",
-        }
-    }
-
-    fn is_default(&self) -> bool {
-        *self == Urgency::Days
-    }
-}
-
 /// The decision tables, evaluated in this order.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -484,7 +443,7 @@ pub struct Service {
 }
 
 fn default_max_age() -> f64 {
-    crate::case::MAX_AGE_YEARS
+    crate::vocabulary::MAX_AGE_YEARS
 }
 
 fn default_service_pathways() -> Vec<Pathway> {

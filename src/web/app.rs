@@ -4,14 +4,14 @@
 use super::chooser::{self, GuidanceChooser};
 use super::draft_store;
 use super::layout::{Frame, GuidanceInfo};
+use super::loader::LoadState;
 use super::pages::*;
-use super::start_page::StartPage;
-use super::state::{Flow, Msg};
 use super::widget::Widget;
-use crate::case::{Audience, Case};
-use crate::flow::{Answers, Draft, DraftProblem, Step};
-use crate::guidance::Guidance;
+use crate::engine::case::Case;
+use crate::flow::{Answers, Draft, Msg, Session, Step};
+use crate::guidance::{contact_keys, Guidance, SharedGuidance};
 use crate::record::DecisionRecord;
+use crate::vocabulary::Audience;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -19,12 +19,9 @@ use yew::prelude::*;
 /// The standalone page's draft key. Embedded widgets get their own keys.
 pub const STANDALONE_DRAFT_KEY: &str = "front-door-triage:draft";
 
-/// Which guidance the standalone app is using, and whether it has loaded.
-#[derive(Clone)]
-enum Loaded {
-    Loading,
-    Ready(Rc<Guidance>),
-    Failed(String, Vec<crate::problem::Problem>),
+/// How the standalone app names a shipped file on its error page.
+fn source(file: &str) -> String {
+    format!("the guidance file {file}")
 }
 
 #[function_component(App)]
@@ -34,11 +31,10 @@ pub fn app() -> Html {
     // The built-in guidance needs no fetch: load it now, so the first render is the page
     // itself rather than "Loading" and another turn of the scheduler.
     let loaded = use_state(|| match file.as_str() {
-        chooser::DEFAULT_FILE => match Guidance::embedded_default() {
-            Ok(g) => Loaded::Ready(Rc::new(g)),
-            Err(e) => Loaded::Failed(chooser::DEFAULT_FILE.into(), e.problems),
-        },
-        _ => Loaded::Loading,
+        chooser::DEFAULT_FILE => {
+            LoadState::from_result(source(chooser::DEFAULT_FILE), Guidance::embedded_default())
+        }
+        _ => LoadState::Loading,
     });
     let choosing = use_state(|| false);
     {
@@ -50,12 +46,12 @@ pub fn app() -> Html {
                 return; // loaded above
             }
             let file = file.clone();
-            loaded.set(Loaded::Loading);
+            loaded.set(LoadState::Loading);
             wasm_bindgen_futures::spawn_local(async move {
-                loaded.set(match chooser::load(&file).await {
-                    Ok(g) => Loaded::Ready(Rc::new(g)),
-                    Err(e) => Loaded::Failed(file, e.problems),
-                });
+                loaded.set(LoadState::from_result(
+                    source(&file),
+                    chooser::load(&file).await,
+                ));
             });
         });
     }
@@ -78,23 +74,27 @@ pub fn app() -> Html {
         return html! { <GuidanceChooser current={(*file).clone()} on_choose={choose} on_cancel={cancel} /> };
     }
     match &*loaded {
-        Loaded::Loading => html! {
+        LoadState::Loading => html! {
             <div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content">
                 <p class="govuk-body" role="status">{ "Loading the guidance…" }</p>
             </main></div>
         },
-        Loaded::Failed(name, problems) => {
+        LoadState::Failed {
+            heading,
+            source,
+            problems,
+        } => {
             let fallback = choose.reform(|_: MouseEvent| chooser::DEFAULT_FILE.to_string());
             html! {
                 <>
-                    <GuidanceErrorPage source={format!("the guidance file {name}")} problems={problems.clone()} />
+                    <GuidanceErrorPage heading={*heading} source={source.clone()} problems={problems.clone()} />
                     <div class="govuk-width-container">
                         <button type="button" class="govuk-button" onclick={fallback}>{ "Use the built-in guidance instead" }</button>
                     </div>
                 </>
             }
         }
-        Loaded::Ready(g) => {
+        LoadState::Ready(g) => {
             let on_choose_guidance = {
                 let choosing = choosing.clone();
                 Callback::from(move |()| choosing.set(true))
@@ -107,44 +107,9 @@ pub fn app() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct GuidanceErrorProps {
-    #[prop_or(AttrValue::Static("This guidance file cannot be used"))]
-    pub heading: AttrValue,
-    pub source: AttrValue,
-    pub problems: Vec<crate::problem::Problem>,
-    /// Inside a host page: no main landmark of its own.
-    #[prop_or_default]
-    pub embedded: bool,
-}
-
-/// A guidance file (or a host's prefilled case) that fails validation: which, where, and
-/// what is wrong.
-#[function_component(GuidanceErrorPage)]
-pub fn guidance_error_page(props: &GuidanceErrorProps) -> Html {
-    let content = html! {
-        <>
-                <h1 class="govuk-heading-l">{ props.heading.clone() }</h1>
-                <p class="govuk-body">{ format!("There are problems in {}. Ask whoever looks after it to fix them:", props.source) }</p>
-                <ul class="govuk-list govuk-list--bullet app-guidance-problems">
-                    { for props.problems.iter().map(|p| html! { <li><code>{ &p.path }</code>{ ": " }{ &p.message }</li> }) }
-                </ul>
-                <p class="govuk-body">{ "If a child is in immediate danger, call the police on 999 now." }</p>
-        </>
-    };
-    if props.embedded {
-        return html! { <section class="app-embedded" aria-label="Front Door Triage" role="alert">{ content }</section> };
-    }
-    html! {
-        <div class="govuk-width-container">
-            <main class="govuk-main-wrapper" id="main-content">{ content }</main>
-        </div>
-    }
-}
-
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct TriageProps {
-    pub guidance: Rc<Guidance>,
+    pub guidance: SharedGuidance,
     pub storage_key: AttrValue,
     /// Standalone: steps are browser history entries. Embedded: never touch the host's.
     #[prop_or_default]
@@ -163,23 +128,10 @@ pub struct TriageProps {
     pub id_prefix: AttrValue,
 }
 
-impl PartialEq for TriageProps {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.guidance, &o.guidance)
-            && self.storage_key == o.storage_key
-            && self.use_history == o.use_history
-            && self.audience == o.audience
-            && self.initial_case == o.initial_case
-            && self.on_record == o.on_record
-            && self.on_choose_guidance == o.on_choose_guidance
-            && self.id_prefix == o.id_prefix
-    }
-}
-
 /// The flow to open with: the stored draft, else the host's prefill, else a blank start.
-fn initial_flow(props: &TriageProps) -> (Flow, Option<&'static str>) {
+fn initial_flow(props: &TriageProps) -> (Session, Option<&'static str>) {
     let preset = props.audience.is_some();
-    let shared = crate::guidance::SharedGuidance(props.guidance.clone());
+    let shared = &props.guidance;
     let fresh = || {
         let answers = Answers {
             audience: props.audience,
@@ -189,26 +141,19 @@ fn initial_flow(props: &TriageProps) -> (Flow, Option<&'static str>) {
             Some(case) => {
                 let mut a = Answers::from_case(case);
                 a.audience = props.audience.or(Some(case.audience));
-                Flow::new(shared.clone(), a, Step::Check, preset)
+                Session::new(shared.clone(), a, Step::Check, preset)
             }
-            None => Flow::new(shared.clone(), answers, Step::Start, preset),
+            None => Session::new(shared.clone(), answers, Step::Start, preset),
         }
     };
     match draft_store::load(&props.storage_key, &props.guidance) {
         Ok(Some(draft)) => {
-            let mut flow = Flow::new(shared.clone(), draft.answers, draft.step, preset);
+            let mut flow = Session::new(shared.clone(), draft.answers, draft.step, preset);
             flow.returning = draft.returning;
             (flow, None)
         }
         Ok(None) => (fresh(), None),
-        Err(DraftProblem::Unreadable) => (
-            fresh(),
-            Some("Your previous answers could not be read, so they have been cleared. Please start again."),
-        ),
-        Err(DraftProblem::Outdated) => (
-            fresh(),
-            Some("Your previous answers were for a different version of the guidance, so they have been cleared. Please start again."),
-        ),
+        Err(problem) => (fresh(), Some(problem.notice())),
     }
 }
 
@@ -361,7 +306,7 @@ pub fn triage(props: &TriageProps) -> Html {
             Step::Start => html! {
                 <StartPage authority={g.file().authority.name.clone()}
                     guidance_title={format!("{}, version {}", g.file().title, g.version())}
-                    front_door={g.contact("front_door").map(|c| format!("{} on {}", c.name, c.phone)).unwrap_or_default()}
+                    front_door={g.contact(contact_keys::FRONT_DOOR).map(|c| format!("{} on {}", c.name, c.phone)).unwrap_or_default()}
                     on_start={dispatch.reform(|()| Msg::Continue)}
                     on_choose_guidance={props.on_choose_guidance.clone()} />
             },
@@ -400,28 +345,5 @@ pub fn triage(props: &TriageProps) -> Html {
         </Frame>
         </div>
         </ContextProvider<Widget>>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct RestartProps {
-    dispatch: Callback<Msg>,
-}
-
-#[function_component(RestartConfirm)]
-fn restart_confirm(props: &RestartProps) -> Html {
-    html! {
-        <div class="govuk-grid-row">
-            <div class="govuk-grid-column-two-thirds">
-                <h1 class="govuk-heading-l">{ "Are you sure you want to start again?" }</h1>
-                <p class="govuk-body">{ "This clears every answer you have given in this tab. It cannot be undone." }</p>
-                <div class="govuk-button-group">
-                    <button type="button" class="govuk-button govuk-button--warning"
-                        onclick={props.dispatch.reform(|_: MouseEvent| Msg::Restart)}>{ "Yes, clear my answers" }</button>
-                    <button type="button" class="govuk-button govuk-button--secondary"
-                        onclick={props.dispatch.reform(|_: MouseEvent| Msg::CancelRestart)}>{ "No, go back" }</button>
-                </div>
-            </div>
-        </div>
     }
 }

@@ -2,22 +2,14 @@
 //! columns, a mark for each selected concern, and a row for strengths. Drawn as SVG with
 //! presentation attributes only (the CSP allows no inline style), with a text alternative.
 
-use crate::guidance::Guidance;
+use crate::guidance::SharedGuidance;
 use yew::prelude::*;
 
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct NeedsChartProps {
-    pub guidance: std::rc::Rc<Guidance>,
+    pub guidance: SharedGuidance,
     pub concerns: Vec<String>,
     pub strengths: Vec<String>,
-}
-
-impl PartialEq for NeedsChartProps {
-    fn eq(&self, o: &Self) -> bool {
-        std::rc::Rc::ptr_eq(&self.guidance, &o.guidance)
-            && self.concerns == o.concerns
-            && self.strengths == o.strengths
-    }
 }
 
 const LABEL_W: f64 = 300.0;

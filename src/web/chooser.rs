@@ -5,39 +5,18 @@
 use super::components::{ChoiceOption, Radios};
 use crate::guidance::manifest::Manifest;
 use crate::guidance::{Guidance, GuidanceError};
-use crate::problem::Problem;
+use crate::web::loader::{fetch_guidance, fetch_text};
 use yew::prelude::*;
 
 pub const CHOICE_KEY: &str = "front-door-triage:guidance";
 pub const DEFAULT_FILE: &str = "default.json";
-
-async fn fetch_text(path: &str) -> Result<String, String> {
-    let response = gloo::net::http::Request::get(path)
-        .send()
-        .await
-        .map_err(|_| format!("{path} could not be fetched"))?;
-    if !response.ok() {
-        return Err(format!(
-            "{path} could not be fetched (HTTP {})",
-            response.status()
-        ));
-    }
-    response
-        .text()
-        .await
-        .map_err(|_| format!("{path} could not be read"))
-}
 
 /// Loads a shipped guidance file by name. The compiled-in default needs no fetch.
 pub async fn load(file: &str) -> Result<Guidance, GuidanceError> {
     if file == DEFAULT_FILE {
         return Guidance::embedded_default();
     }
-    let path = format!("guidance/{file}");
-    let text = fetch_text(&path).await.map_err(|m| GuidanceError {
-        problems: vec![Problem::new("$", m)],
-    })?;
-    Guidance::from_json(&text)
+    fetch_guidance(&format!("guidance/{file}")).await
 }
 
 pub fn stored_choice() -> Option<String> {

@@ -1,5 +1,6 @@
 //! The page frame shared by every step: skip link, service header, demo banner, footer.
 
+use crate::guidance::contact_keys;
 use crate::guidance::Guidance;
 use crate::web::components::ContactLine;
 use yew::prelude::*;
@@ -37,7 +38,7 @@ impl GuidanceInfo {
                     .clone()
                     .unwrap_or_else(|| "Demonstration guidance: not for live use.".into())
             }),
-            feedback: g.contact("feedback").cloned(),
+            feedback: g.contact(contact_keys::FEEDBACK).cloned(),
         }
     }
 }
@@ -145,7 +146,7 @@ fn footer_notes(props: &FooterNotesProps) -> Html {
             <p class="govuk-body-s app-footer__feedback">
                 {
                     match &props.feedback {
-                        Some(c) => html! { <>{ "Feedback on this tool or the guidance: " }<ContactLine contact={c.clone()} /></> },
+                        Some(c) => html! { <>{ "Feedback on this tool or the guidance: " }<ContactLine contact={crate::engine::decision::Contact::from(c)} /></> },
                         None => html! { "Feedback on this tool or the guidance: tell your safeguarding partnership." },
                     }
                 }

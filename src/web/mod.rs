@@ -9,11 +9,13 @@ mod draft_store;
 mod embed;
 mod export;
 mod layout;
+mod loader;
 mod pages;
 mod panic;
-mod start_page;
+mod registry;
 mod state;
 mod widget;
+mod words;
 
 use wasm_bindgen::prelude::*;
 

@@ -22,7 +22,7 @@ const RECOVERY_ID: &str = "app-recovery";
 /// standalone page. The panic hook calls it; so do the browser tests.
 pub fn show_recovery_message() {
     let document = gloo::utils::document();
-    let widgets = super::embed::mounted_widgets();
+    let widgets = super::registry::mounted();
     if widgets.is_empty() {
         if document.get_element_by_id(RECOVERY_ID).is_none() {
             if let (Some(panel), Some(body)) = (recovery_panel(&document), document.body()) {
@@ -61,7 +61,7 @@ fn recovery_panel(document: &web_sys::Document) -> Option<web_sys::Element> {
         (
             "p",
             "govuk-body",
-            "If a child is in immediate danger, call the police on 999 now.",
+            super::words::IMMEDIATE_DANGER,
         ),
     ];
     for (tag, class, text) in lines {

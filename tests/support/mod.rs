@@ -1,5 +1,7 @@
-//! Helpers shared by the integration tests: paths and files relative to the crate root.
-#![allow(dead_code)] // each test crate uses its own subset
+//! Helpers shared by the integration tests: paths and files relative to the crate root,
+//! the `triage` binary, and the guidance mutations of the fuzz and JSON-path tests.
+
+pub mod mutate;
 
 use std::path::Path;
 use std::process::{Command, Output};

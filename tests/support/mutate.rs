@@ -1,7 +1,6 @@
 //! Random structural mutations of a JSON document, shared by the fuzz test and the JSON
 //! path test: values replaced with other types and extremes, keys deleted or renamed,
 //! array items dropped or repeated.
-#![allow(dead_code)] // each test crate uses its own subset
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRng, TestRunner};

@@ -5,13 +5,13 @@
 
 use super::super::space::{Probe, Space};
 use super::super::words;
-use crate::case::Case;
-use crate::condition::Compiled;
-use crate::decision::Decision;
+use crate::authoring::vignette::Suite;
+use crate::engine::case::Case;
+use crate::engine::decision::Decision;
 use crate::engine::evaluate;
+use crate::guidance::compiled::Compiled;
 use crate::guidance::Guidance;
-use crate::pathway::Pathway;
-use crate::vignette::Suite;
+use crate::vocabulary::Pathway;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -61,7 +61,7 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    fn of(result: Result<Decision, crate::case::CaseError>) -> Outcome {
+    fn of(result: Result<Decision, crate::engine::case::CaseError>) -> Outcome {
         match result {
             Ok(d) => Outcome {
                 pathway: Some(d.pathway),

@@ -151,7 +151,7 @@ pub(super) fn compare(old: &GuidanceFile, new: &GuidanceFile) -> Vec<Change> {
 }
 
 fn pathway_texts(f: &GuidanceFile) -> Vec<(String, Value)> {
-    crate::pathway::Pathway::ALL
+    crate::vocabulary::Pathway::ALL
         .iter()
         .map(|&p| (p.code().to_string(), value(f.pathways.get(p))))
         .collect()

@@ -17,8 +17,8 @@ mod text;
 
 pub use cases::{CaseChange, CaseImpact, Outcome};
 
+use crate::authoring::vignette::Suite;
 use crate::guidance::Guidance;
-use crate::vignette::Suite;
 use serde::Serialize;
 use serde_json::Value;
 

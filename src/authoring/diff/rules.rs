@@ -5,7 +5,7 @@ use super::codes::field_changes;
 use super::{FieldChange, RuleChange};
 use crate::authoring::unified::lcs_pairs;
 use crate::authoring::words;
-use crate::condition::Condition;
+use crate::guidance::condition::Condition;
 use crate::guidance::GuidanceFile;
 use serde::Serialize;
 use serde_json::Value;

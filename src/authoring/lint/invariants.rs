@@ -1,4 +1,4 @@
-//! Breaks of the decision invariants (SPEC section 2) that a file's rules would cause,
+//! Breaks of the decision invariants (contracts section 2) that a file's rules would cause,
 //! found by running the real engine over generated cases: every case of up to two
 //! concern classes first (so the first break found is among the smallest), then seeded
 //! random ones. Each break is shrunk to the smallest case that still shows it and blamed
@@ -11,20 +11,20 @@
 use super::report::{Finding, Kind, Report, Severity};
 use super::{Ctx, INVARIANTS_SEED};
 use crate::authoring::space::{Probe, Tables};
-use crate::case::{Audience, Case, Consent};
-use crate::decision::Decision;
+use crate::engine::case::{Audience, Case, Consent};
+use crate::engine::decision::Decision;
 use crate::engine::evaluate;
-use crate::pathway::Pathway;
+use crate::vocabulary::Pathway;
 use std::collections::BTreeSet;
 
 const MAX_BASES: usize = 6_000;
 const RANDOM: usize = 1_500;
 /// Decision JSON is slow to write, so determinism is checked on every n-th case only.
 const DETERMINISM_EVERY: usize = 9;
-/// The action SPEC invariant 4 requires when consent to family help is refused.
+/// The action invariant 4 (docs/contracts.md) requires when consent to family help is refused.
 const CONSULTATION_ACTION: &str = "consultation_line";
-/// The contact SPEC invariant 9 requires on every child protection and emergency decision.
-const OUT_OF_HOURS: &str = "out_of_hours";
+/// The contact invariant 9 (docs/contracts.md) requires on every child protection and emergency decision.
+use crate::guidance::contact_keys::OUT_OF_HOURS;
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Invariant {
@@ -60,7 +60,7 @@ impl Invariant {
             Invariant::Consent => "invariant 4: consent never changes whether the section 47 threshold is met, never lowers the pathway, and refused consent to family help keeps family_help, advises consultation and adds the consultation line action",
             Invariant::Reasons => "invariant 5: every decision carries a reason naming the rule and the concerns behind it",
             Invariant::Deterministic => "invariant 6: the same file and case always give byte-identical decision JSON",
-            Invariant::Audience => "who is asking changes wording and actions, never the pathway or level",
+            Invariant::Audience => "the audience rule: who is asking changes wording and actions, never the pathway or level",
             Invariant::UnsafeAction => "invariant 8: an action marked unsafe with a flag (never_with_flags) never appears in a decision whose concerns carry that flag",
             Invariant::OutOfHours => "invariant 9: every macpt_referral and emergency decision names the out-of-hours route",
         }
@@ -134,7 +134,10 @@ impl Checker<'_, '_> {
             Severity::Error,
             Kind::InvariantBreak,
             path,
-            format!("The rules break SPEC {}. {what}", inv.statement()),
+            format!(
+                "The rules break {} (docs/contracts.md, section 2). {what}",
+                inv.statement()
+            ),
         )
         .with_example(Some(self.ctx.example(p, outcome)))
     }
@@ -439,7 +442,9 @@ impl Checker<'_, '_> {
 
     fn out_of_hours(&self, base: &Probe) -> Option<Finding> {
         let g = self.ctx.g;
-        let contact = g.contact(OUT_OF_HOURS);
+        let contact = g
+            .contact(OUT_OF_HOURS)
+            .map(crate::engine::decision::Contact::from);
         let missing = |q: &Probe| -> bool {
             let Some(d) = self.decide(q) else {
                 return false;
@@ -448,7 +453,7 @@ impl Checker<'_, '_> {
                 && !d
                     .actions
                     .iter()
-                    .any(|a| contact.is_some() && a.contact.as_ref() == contact)
+                    .any(|a| contact.is_some() && a.contact == contact)
         };
         if !missing(base) {
             return None;
@@ -510,7 +515,11 @@ impl Checker<'_, '_> {
                 .iter()
                 .filter_map(|&c| {
                     self.engine_pathway(&with(&q, c)).map(|p| {
-                        format!("{} with consent {}", p, crate::authoring::words::consent(c))
+                        format!(
+                            "{} with consent {}",
+                            p,
+                            crate::authoring::words::answer(c.label())
+                        )
                     })
                 })
                 .collect();

@@ -3,7 +3,7 @@
 //! `check` asks "is this file well formed and consistent?"; lint asks "does it do what
 //! its author meant?". It looks for rules that can never fire or that take each other's
 //! cases, codes nothing uses, cases no rule covers, and breaks of the decision invariants
-//! (SPEC section 2). Where it can, it proves a finding from the conditions alone; where it
+//! (contracts section 2). Where it can, it proves a finding from the conditions alone; where it
 //! cannot, it searches cases built from the file's own codes. Every finding found by
 //! search comes with the smallest case that shows it.
 //!
@@ -21,8 +21,8 @@ pub use report::{Example, Finding, Kind, Report, Severity};
 use super::logic::Logic;
 use super::space::{Probe, Space};
 use crate::guidance::{Guidance, GuidanceFile, PathwayRule};
-use crate::pathway::Pathway;
 use crate::problem::parse_json;
+use crate::vocabulary::Pathway;
 
 /// Seeds of the searches: fixed, so the same file always gives the same findings.
 const RULES_SEED: u64 = 0x7269_6167_6500_0001;
@@ -110,13 +110,13 @@ fn uncovered_without_default(file: &GuidanceFile, report: &mut Report) {
     let Some(last) = file.rules.pathway.last() else {
         return;
     };
-    if last.when == crate::condition::Condition::Always {
+    if last.when == crate::guidance::condition::Condition::Always {
         return;
     }
     let mut repaired = file.clone();
     repaired.rules.pathway.push(PathwayRule {
         id: "lint.catch-all".into(),
-        when: crate::condition::Condition::Always,
+        when: crate::guidance::condition::Condition::Always,
         pathway: Pathway::Signpost,
         reason: "Added by lint to find the cases no rule covers.".into(),
         lowered_by_strengths: None,

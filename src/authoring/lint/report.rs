@@ -1,7 +1,7 @@
 //! Lint findings and how they are shown: plain text for people, JSON for tools.
 
 use super::thousands;
-use crate::case::Case;
+use crate::engine::case::Case;
 use crate::guidance::GuidanceFile;
 use serde::Serialize;
 use std::fmt::Write;
@@ -27,7 +27,7 @@ pub enum Kind {
     RuleNeverFires,
     /// A rule's strength lowering that can never apply.
     LoweringNeverApplies,
-    /// A case that breaks one of the decision invariants of SPEC section 2.
+    /// A case that breaks one of the decision invariants of contracts section 2.
     InvariantBreak,
     /// An earlier pathway rule with a lower pathway takes cases a later rule would raise.
     OverlappingRules,

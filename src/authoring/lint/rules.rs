@@ -10,9 +10,9 @@ use super::report::{Finding, Kind, Report, Severity};
 use super::{thousands, Ctx, RULES_SEED};
 use crate::authoring::space::{Probe, Tables};
 use crate::authoring::words;
-use crate::case::{Audience, Consent};
-use crate::condition::Compiled;
+use crate::engine::case::{Audience, Consent};
 use crate::engine::evaluate;
+use crate::guidance::compiled::Compiled;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Most exhaustive small cases tried (the rest of the budget goes to generated ones).
@@ -296,7 +296,7 @@ fn lowerings(
             .logic
             .implies(&g.pathway_rules[i], &Compiled::ConcernAtLevel(3))
         {
-            "the rule only matches cases with a concern at level 3 or 4, and strengths may never lower those (SPEC invariant 3)".to_string()
+            "the rule only matches cases with a concern at level 3 or 4, and strengths may never lower those (invariant 3 in docs/contracts.md)".to_string()
         } else if w.lowerable[i].is_none() {
             format!(
                 "in the {} cases tried, the rule never decided a case without a level-3 or level-4 concern",

@@ -6,21 +6,11 @@
 use super::report::{Finding, Kind, Report, Severity};
 use super::Ctx;
 use crate::authoring::words;
-use crate::case::MAX_AGE_YEARS;
-use crate::condition::Compiled;
+use crate::engine::case::MAX_AGE_YEARS;
+use crate::guidance::compiled::Compiled;
 
-/// Contacts the app itself shows by name, whether or not an action uses them: the front
-/// door on every outcome, the out-of-hours team on the immediate-danger page and the
-/// no-script fallback (`src/web/pages/questions.rs`, `scripts/post-build.mjs`), the
-/// consultation line when nothing is chosen, adult safeguarding when the young person is
-/// an adult (`src/web/pages/stops.rs`), and feedback in the footer (`src/web/layout.rs`).
-pub const APP_CONTACTS: [&str; 5] = [
-    "front_door",
-    "out_of_hours",
-    "consultation_line",
-    "adult_safeguarding",
-    "feedback",
-];
+/// Contacts the app itself shows by name, whether or not an action uses them.
+pub const APP_CONTACTS: [&str; 5] = crate::guidance::contact_keys::ALL;
 
 pub(super) fn check(ctx: &Ctx, report: &mut Report) {
     concerns(ctx, report);

@@ -107,7 +107,7 @@ pub fn radios(props: &RadiosProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct CheckboxProps {
     pub id: AttrValue,
-    /// The code: the stable hook tests find checkboxes by (SPEC 4.6).
+    /// The code: the stable hook tests find checkboxes by (contracts 4.6).
     pub value: AttrValue,
     pub label: AttrValue,
     #[prop_or_default]

@@ -1,7 +1,7 @@
 //! Contacts as people use them on a phone: numbers are `tel:` links and email addresses
 //! `mailto:` links, so one tap calls or writes.
 
-use crate::guidance::Contact;
+use crate::engine::decision::Contact;
 use yew::prelude::*;
 
 /// A number as a `tel:` link; the digits and a leading `+` only in the address.

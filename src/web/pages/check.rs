@@ -1,13 +1,13 @@
 //! Check your answers: every answer with a "Change" link that returns here, the picture of
 //! the child's needs, and "Get recommendation".
 
-use super::child::{known_label, previous_contacts_label};
-use super::views::consent_label;
+use super::child::previous_contacts_label;
 use super::PageProps;
+use crate::flow::Msg;
 use crate::flow::{ChildStatus, Mobility, Step};
+use crate::vocabulary::{Consent, KnownToSocialCare};
 use crate::web::chart::NeedsChart;
 use crate::web::components::{BackLink, ErrorSummary, LinkButton};
-use crate::web::state::Msg;
 use yew::prelude::*;
 
 #[function_component(CheckPage)]
@@ -88,16 +88,16 @@ pub fn check_page(p: &PageProps) -> Html {
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
                     <ErrorSummary errors={p.flow.errors.clone()} attempt={p.flow.failed_submits} />
-                    <h1 class="govuk-heading-l">{ "Check your answers" }</h1>
+                    <h1 class="govuk-heading-l">{ Step::Check.title() }</h1>
                     <dl class="govuk-summary-list">
                         { row("Immediate danger", html! { match a.immediate_danger { Some(true) => "Yes", Some(false) => "No", None => "Not answered" } }, Step::Safety, "immediate danger") }
                         { row("Age", html! { age }, Step::Child, "the child's age") }
                         { row("Disability or SEND", html! { match a.disabled_or_send { Some(true) => "Yes", Some(false) => "No, or not known", None => unanswered } }, Step::Child, "disability or SEND") }
-                        { row("Known to social care", html! { a.known_to_social_care.map(known_label).unwrap_or(unanswered) }, Step::Child, "known to social care") }
+                        { row("Known to social care", html! { a.known_to_social_care.map(KnownToSocialCare::label).unwrap_or(unanswered) }, Step::Child, "known to social care") }
                         { row("Earlier contacts in 12 months", html! { a.previous_contacts.map(previous_contacts_label).unwrap_or(unanswered) }, Step::Child, "earlier contacts") }
                         { row("Concerns", list(concerns), Step::Concerns, "concerns") }
                         { row("What is going well", list(strengths), Step::Strengths, "what is going well") }
-                        { row("Family's consent", html! { a.consent.map(consent_label).unwrap_or(if a.consent_matters(g) { "Not answered" } else { "Not needed for this route" }) }, Step::Views, "the family's consent") }
+                        { row("Family's consent", html! { a.consent.map(Consent::label).unwrap_or(if a.consent_matters(g) { "Not answered" } else { "Not needed for this route" }) }, Step::Views, "the family's consent") }
                         { row("The child's voice", html! { text_or(&a.child_voice) }, Step::Views, "the child's voice") }
                         { row("Other notes", html! { text_or(&a.other_notes) }, Step::Views, "other notes") }
                     </dl>

@@ -2,19 +2,11 @@
 //! dates of birth or addresses are asked for.
 
 use super::{PageProps, Question};
-use crate::case::KnownToSocialCare;
-use crate::flow::{ChildStatus, Mobility};
+use crate::flow::{ChildStatus, Edit, Mobility, Step};
+use crate::vocabulary::KnownToSocialCare;
 use crate::web::components::{error_for, ChoiceOption, ErrorMessage, Radios};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-pub fn known_code(k: KnownToSocialCare) -> &'static str {
-    k.code()
-}
-
-pub fn known_label(k: KnownToSocialCare) -> &'static str {
-    k.label()
-}
 
 /// The answers to "how many earlier contacts": three or more are one answer.
 pub const PREVIOUS_CONTACTS: [(u32, &str); 4] = [
@@ -38,34 +30,32 @@ pub fn child_fields(p: &PageProps) -> Html {
     let w = crate::web::widget::use_widget();
     let a = &p.flow.answers;
     let errors = &p.flow.errors;
-    let on_status = p.edit(|a, v: String| {
-        a.child_status = Some(if v == "unborn" {
+    let on_status = p.edit(|v: String| {
+        Edit::SetChildStatus(if v == "unborn" {
             ChildStatus::Unborn
         } else {
             ChildStatus::Born
         })
     });
-    let on_years = p.edit(|a, e: InputEvent| {
-        a.age_years = e.target_unchecked_into::<HtmlInputElement>().value()
-    });
-    let on_months = p.edit(|a, e: InputEvent| {
-        a.age_months = e.target_unchecked_into::<HtmlInputElement>().value()
-    });
-    let on_mobility = p.edit(|a, v: String| {
-        a.mobility = Some(if v == "not_yet_mobile" {
+    let typed = |e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value();
+    let on_years = p.edit(move |e: InputEvent| Edit::SetAgeYears(typed(e)));
+    let on_months = p.edit(move |e: InputEvent| Edit::SetAgeMonths(typed(e)));
+    let on_mobility = p.edit(|v: String| {
+        Edit::SetMobility(if v == "not_yet_mobile" {
             Mobility::NotYetMobile
         } else {
             Mobility::Mobile
         })
     });
-    let on_send = p.edit(|a, v: String| a.disabled_or_send = Some(v == "yes"));
-    let on_known = p.edit(|a, v: String| {
-        a.known_to_social_care = KnownToSocialCare::ALL
+    let on_send = p.edit(|v: String| Edit::SetDisabledOrSend(v == "yes"));
+    let on_known = p.edit(|v: String| {
+        KnownToSocialCare::ALL
             .into_iter()
-            .find(|k| known_code(*k) == v)
+            .find(|k| k.code() == v)
+            .map(Edit::SetKnownToSocialCare)
     });
-    let on_previous = p.edit(|a, v: String| a.previous_contacts = v.parse().ok());
-    let on_over_18 = p.edit(|a, v: String| a.over_18_eligible = Some(v == "yes"));
+    let on_previous = p.edit(|v: String| v.parse().ok().map(Edit::SetPreviousContacts));
+    let on_over_18 = p.edit(|v: String| Edit::SetOver18Eligible(v == "yes"));
     let years_error = error_for(errors, "age-years");
     let months_error = error_for(errors, "age-months");
     let age_error = years_error.clone().or(months_error.clone());
@@ -129,8 +119,8 @@ pub fn child_fields(p: &PageProps) -> Html {
                 inline=true selected={yes_no(a.disabled_or_send)}
                 error={error_for(errors, "disabled-or-send")} onchange={on_send} />
             <Radios id="known-to-social-care" legend="Is the child known to children's social care now?"
-                options={KnownToSocialCare::ALL.iter().map(|k| ChoiceOption::new(known_code(*k), known_label(*k))).collect::<Vec<_>>()}
-                selected={a.known_to_social_care.map(|k| known_code(k).to_string())}
+                options={KnownToSocialCare::ALL.iter().map(|k| ChoiceOption::new(k.code(), k.label())).collect::<Vec<_>>()}
+                selected={a.known_to_social_care.map(|k| k.code().to_string())}
                 error={error_for(errors, "known-to-social-care")} onchange={on_known} />
             <Radios id="previous-contacts" legend="Before today, how many times has anyone contacted the front door about this child in the last 12 months?"
                 hint="Count contacts from anyone, if you know of them. Repeated contacts can show a pattern that no single one does."
@@ -145,7 +135,7 @@ pub fn child_fields(p: &PageProps) -> Html {
 pub fn child_page(p: &PageProps) -> Html {
     html! {
         <Question page={p.clone()}>
-            <h1 class="govuk-heading-l">{ "About the child" }</h1>
+            <h1 class="govuk-heading-l">{ Step::Child.title() }</h1>
             <p class="govuk-body">{ "Do not give the child's name, date of birth or address." }</p>
             <ChildFields ..p.clone() />
         </Question>

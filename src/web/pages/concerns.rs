@@ -6,6 +6,7 @@
 
 use super::{PageProps, Question};
 use crate::flow::search::SearchIndex;
+use crate::flow::{Edit, Step};
 use crate::guidance::Concern;
 use crate::web::components::{error_for, Checkbox, ChoiceOption, ErrorMessage, Radios};
 use web_sys::HtmlInputElement;
@@ -56,13 +57,17 @@ pub fn concern_fields(props: &ConcernFieldsProps) -> Html {
 
     let checkbox = |c: &Concern, tag_level: bool| -> Html {
         let code = c.code.clone();
-        let onchange = p.edit(move |a, on: bool| a.toggle_concern(&code, on));
+        let onchange = p.edit(move |on: bool| Edit::ToggleConcern {
+            code: code.clone(),
+            on,
+        });
         let id = format!("concern-{}", c.code.replace('.', "-"));
         let follow_up = c.follow_up.as_ref().filter(|_| selected.contains(&c.code)).map(|f| {
             let code = c.code.clone();
-            let guidance = p.guidance.clone();
-            let onchange =
-                p.edit(move |a, v: String| a.answer_follow_up(&guidance, &code, v == "yes"));
+            let onchange = p.edit(move |v: String| Edit::AnswerFollowUp {
+                code: code.clone(),
+                yes: v == "yes",
+            });
             let answer = answers.follow_up_answer(g, &c.code);
             let id = match follow_ups.iter().position(|x| *x == c.code) {
                 Some(0) | None => "follow-up".to_string(),
@@ -103,9 +108,9 @@ pub fn concern_fields(props: &ConcernFieldsProps) -> Html {
     };
 
     let heading = if props.nested {
-        html! { <h2 class="govuk-heading-l">{ "What are you worried about?" }</h2> }
+        html! { <h2 class="govuk-heading-l">{ Step::Concerns.title() }</h2> }
     } else {
-        html! { <h1 class="govuk-heading-l">{ "What are you worried about?" }</h1> }
+        html! { <h1 class="govuk-heading-l">{ Step::Concerns.title() }</h1> }
     };
 
     // Search results: each match, then its more serious neighbours not shown already.
@@ -231,7 +236,7 @@ fn your_choices(p: &PageProps) -> Html {
             <ul class="govuk-list app-your-choices__list">
                 { for ticked.iter().map(|c| {
                     let code = c.code.clone();
-                    let remove = p.edit(move |a, _: MouseEvent| a.toggle_concern(&code, false));
+                    let remove = p.edit(move |_: MouseEvent| Edit::ToggleConcern { code: code.clone(), on: false });
                     html! {
                         <li class="app-your-choices__item">
                             <span>{ format!("{} (level {})", c.text, c.level) }</span>

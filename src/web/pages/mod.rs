@@ -1,12 +1,16 @@
-//! One component per step of the flow. Each gets the guidance, the flow state and the
-//! dispatcher; none keeps state of its own beyond what the page needs while open.
+//! Every page: one component per step of the flow, and the start, restart and guidance
+//! error pages. Step pages get the guidance, the session and the dispatcher; none keeps
+//! state of its own beyond what the page needs while open.
 
 mod check;
 mod child;
 mod concerns;
 mod expert;
+mod guidance_error;
 mod outcome;
 mod questions;
+mod restart;
+mod start;
 mod stops;
 mod strengths;
 mod views;
@@ -15,46 +19,40 @@ pub use check::CheckPage;
 pub use child::ChildPage;
 pub use concerns::ConcernsPage;
 pub use expert::ExpertPage;
+pub use guidance_error::GuidanceErrorPage;
 pub use outcome::OutcomePage;
 pub use questions::{AudiencePage, EmergencyPage, SafetyPage};
+pub use restart::RestartConfirm;
+pub use start::StartPage;
 pub use stops::{NoConcernsPage, NotAChildPage};
 pub use strengths::StrengthsPage;
 pub use views::ViewsPage;
 
-use super::state::{Flow, Msg};
-use crate::guidance::Guidance;
+use crate::flow::{Edit, Msg, Session};
+use crate::guidance::SharedGuidance;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// What every page is given.
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct PageProps {
-    pub guidance: Rc<Guidance>,
-    pub flow: Rc<Flow>,
+    pub guidance: SharedGuidance,
+    pub flow: Rc<Session>,
     pub dispatch: Callback<Msg>,
 }
 
-impl PartialEq for PageProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.guidance, &other.guidance) && self.flow == other.flow
-    }
-}
-
 impl PageProps {
-    /// A callback that edits the answers with `f` applied to the event's value.
-    pub fn edit<T: 'static>(
+    /// A field's callback: its value as one edit of the answers. A value that names no
+    /// answer (`None`) changes nothing.
+    pub fn edit<T: 'static, E: Into<Option<Edit>>>(
         &self,
-        f: impl Fn(&mut crate::flow::Answers, T) + 'static,
+        to_edit: impl Fn(T) -> E + 'static,
     ) -> Callback<T> {
-        let f = Rc::new(f);
-        self.dispatch.reform(move |value: T| {
-            let f = f.clone();
-            let value = Rc::new(std::cell::RefCell::new(Some(value)));
-            Msg::Edit(Rc::new(move |a| {
-                if let Some(v) = value.borrow_mut().take() {
-                    f(a, v)
-                }
-            }))
+        let dispatch = self.dispatch.clone();
+        Callback::from(move |value: T| {
+            if let Some(edit) = to_edit(value).into() {
+                dispatch.emit(Msg::Edit(edit));
+            }
         })
     }
 

@@ -2,17 +2,19 @@
 //! the family gets, services, the picture of needs, and "Record your decision".
 
 use super::PageProps;
-use crate::decision::Decision;
+use crate::engine::decision::Decision;
+use crate::engine::outcome::outcome_text;
 use crate::flow::Step;
-use crate::pathway::Pathway;
+use crate::flow::{Edit, Msg};
+use crate::guidance::{contact_keys, SharedGuidance};
 use crate::record::DecisionRecord;
+use crate::vocabulary::Pathway;
 use crate::web::chart::NeedsChart;
 use crate::web::components::{
     error_for, BackLink, ChoiceOption, ContactLine, ErrorSummary, LinkButton, Phone, Radios,
     TextArea,
 };
 use crate::web::export;
-use crate::web::state::Msg;
 use yew::prelude::*;
 
 #[derive(Properties, Clone, PartialEq)]
@@ -33,7 +35,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
         .to_case(g)
         .map_err(|_| "Some questions are not answered yet.".to_string())
         .and_then(|case| {
-            crate::evaluate(g, &case)
+            crate::engine::evaluate(g, &case)
                 .map(|d| (case, d))
                 .map_err(|e| e.to_string())
         });
@@ -45,7 +47,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 <>
                     <h1 class="govuk-heading-l">{ "We cannot make a recommendation yet" }</h1>
                     <p class="govuk-body">{ message }</p>
-                    <LinkButton onclick={back}>{ "Check your answers" }</LinkButton>
+                    <LinkButton onclick={back}>{ Step::Check.title() }</LinkButton>
                 </>
             };
         }
@@ -72,13 +74,13 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
         .flatten()
         .filter(|p| *p != decision.pathway);
     let chosen_steps = chosen.and_then(|p| crate::engine::steps_for_route(g, &case, p).ok());
-    let words = g.outcome_text(&decision, case.audience);
+    let words = outcome_text(g, &decision, case.audience);
     let level_name = g
         .level(decision.level)
         .map(|l| l.name.clone())
         .unwrap_or_default();
     let offers_services = matches!(decision.pathway, Pathway::Signpost | Pathway::FamilyHelp);
-    let front_door_user = case.audience == crate::case::Audience::FrontDoor;
+    let front_door_user = case.audience == crate::engine::case::Audience::FrontDoor;
     html! {
         <>
             <BackLink onclick={p.send(|| Msg::Back)} />
@@ -169,15 +171,10 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
     }
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 struct ReasonsProps {
-    guidance: std::rc::Rc<crate::guidance::Guidance>,
+    guidance: SharedGuidance,
     decision: Decision,
-}
-impl PartialEq for ReasonsProps {
-    fn eq(&self, o: &Self) -> bool {
-        std::rc::Rc::ptr_eq(&self.guidance, &o.guidance) && self.decision == o.decision
-    }
 }
 
 /// Why: each rule's reason, the level it led to, its source, and the concerns behind it,
@@ -257,7 +254,7 @@ fn reasons(props: &ReasonsProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ActionsProps {
-    actions: Vec<crate::decision::DecidedAction>,
+    actions: Vec<crate::engine::decision::DecidedAction>,
 }
 
 /// What to do now, by when: grouped by urgency (now, today, then days), never an empty
@@ -270,7 +267,7 @@ fn actions_list(props: &ActionsProps) -> Html {
         <>
             <h2 class="govuk-heading-m">{ "What to do now" }</h2>
             { for Urgency::ALL.iter().map(|u| {
-                let these: Vec<&crate::decision::DecidedAction> = props.actions.iter().filter(|a| a.urgency == *u).collect();
+                let these: Vec<&crate::engine::decision::DecidedAction> = props.actions.iter().filter(|a| a.urgency == *u).collect();
                 if these.is_empty() {
                     return html! {};
                 }
@@ -278,7 +275,7 @@ fn actions_list(props: &ActionsProps) -> Html {
                 number += these.len();
                 html! {
                     <>
-                        <h3 class="govuk-heading-s app-urgency" data-urgency={u.code()}>{ u.heading() }</h3>
+                        <h3 class="govuk-heading-s app-urgency" data-urgency={u.code()}>{ u.label() }</h3>
                         <ol class="govuk-list govuk-list--number app-actions" start={start.to_string()}>
                             { for these.iter().map(|a| html! {
                                 <li class="app-action" data-action={a.code.clone()}>
@@ -335,16 +332,10 @@ fn source_line(props: &SourceProps) -> Html {
     }
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 struct EmergencyProps {
-    guidance: std::rc::Rc<crate::guidance::Guidance>,
+    guidance: SharedGuidance,
     front_door_user: bool,
-}
-impl PartialEq for EmergencyProps {
-    fn eq(&self, o: &Self) -> bool {
-        std::rc::Rc::ptr_eq(&self.guidance, &o.guidance)
-            && self.front_door_user == o.front_door_user
-    }
 }
 
 /// 999 first; then the front door, or for front-door users their police colleagues; and
@@ -360,12 +351,12 @@ fn emergency_warning(props: &EmergencyProps) -> Html {
                 { "Call the police on " }<Phone number="999" />{ " now" }
                 if props.front_door_user {
                     { ", or ask police colleagues at the front door to act straight away." }
-                } else if let Some(c) = g.contact("front_door") {
+                } else if let Some(c) = g.contact(contact_keys::FRONT_DOOR) {
                     { format!(", then phone the {} on ", c.name) }<Phone number={c.phone.clone()} />{ "." }
                 } else {
                     { "." }
                 }
-                if let Some(c) = g.contact("out_of_hours") {
+                if let Some(c) = g.contact(contact_keys::OUT_OF_HOURS) {
                     { format!(" When the front door is closed, phone the {} on ", c.name) }<Phone number={c.phone.clone()} />{ "." }
                 }
             </strong>
@@ -384,9 +375,9 @@ fn record_form(props: &RecordFormProps) -> Html {
     let p = &props.page;
     let a = &p.flow.answers;
     let titles = &p.guidance.file().pathways;
-    let on_agree = p.edit(|a, v: String| a.agrees = Some(v == "yes"));
-    let on_pathway = p.edit(|a, v: String| a.final_pathway = Pathway::from_code(&v));
-    let on_reason = p.edit(|a, text: String| a.final_reason = text);
+    let on_agree = p.edit(|v: String| Edit::SetAgrees(v == "yes"));
+    let on_pathway = p.edit(|v: String| Pathway::from_code(&v).map(Edit::SetFinalPathway));
+    let on_reason = p.edit(Edit::SetFinalReason);
     let onsubmit = p.dispatch.reform(|e: SubmitEvent| {
         e.prevent_default();
         Msg::Record(export::now_rfc3339())
@@ -425,7 +416,7 @@ struct RecordedProps {
 fn recorded(props: &RecordedProps) -> Html {
     let w = crate::web::widget::use_widget();
     let p = &props.page;
-    let summary = crate::summary::plain_text(&p.guidance, &props.record);
+    let summary = crate::record::summary::plain_text(&p.guidance, &props.record);
     let on_copy = {
         let on_status = props.on_status.clone();
         let summary = summary.clone();

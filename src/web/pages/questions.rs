@@ -1,54 +1,45 @@
 //! The short questions: who is using the tool, and immediate danger (with its 999 page).
 
 use super::{PageProps, Question};
-use crate::case::Audience;
-use crate::flow::Mode;
+use crate::flow::{Edit, Mode, Step};
+use crate::guidance::contact_keys;
+use crate::vocabulary::Audience;
 use crate::web::components::{error_for, ChoiceOption, Radios};
 use yew::prelude::*;
-
-pub fn audience_code(a: Audience) -> &'static str {
-    match a {
-        Audience::FrontDoor => "front_door",
-        Audience::SchoolDsl => "school_dsl",
-        Audience::Partner => "partner",
-    }
-}
 
 #[function_component(AudiencePage)]
 pub fn audience_page(p: &PageProps) -> Html {
     let a = &p.flow.answers;
-    let options = vec![
-        ChoiceOption::new(
-            "front_door",
-            "Front-door practitioner (MASH or integrated front door)",
-        ),
-        ChoiceOption::new(
-            "school_dsl",
-            "School or college designated safeguarding lead",
-        ),
-        ChoiceOption::new("partner", "Another partner agency")
-            .hint("For example health, police, housing, early years or the voluntary sector"),
-    ];
-    let on_audience = p.edit(|a, v: String| {
-        a.audience = [Audience::FrontDoor, Audience::SchoolDsl, Audience::Partner]
+    let options = Audience::ALL
+        .into_iter()
+        .map(|x| {
+            let o = ChoiceOption::new(x.code(), x.label());
+            match x {
+                Audience::Partner => o.hint(
+                    "For example health, police, housing, early years or the voluntary sector",
+                ),
+                Audience::FrontDoor | Audience::SchoolDsl => o,
+            }
+        })
+        .collect::<Vec<_>>();
+    let on_audience = p.edit(|v: String| {
+        Audience::ALL
             .into_iter()
-            .find(|x| audience_code(*x) == v);
-        if a.audience != Some(Audience::FrontDoor) {
-            a.mode = Mode::Guided;
-        }
+            .find(|x| x.code() == v)
+            .map(Edit::SetAudience)
     });
-    let on_mode = p.edit(|a, v: String| {
-        a.mode = if v == "expert" {
+    let on_mode = p.edit(|v: String| {
+        Edit::SetMode(if v == "expert" {
             Mode::Expert
         } else {
             Mode::Guided
-        }
+        })
     });
     html! {
         <Question page={p.clone()}>
-            <Radios id="audience" legend="Who is using this tool?" heading=true
+            <Radios id="audience" legend={Step::Audience.title()} heading=true
                 hint="This changes the wording and the steps suggested, never the recommendation."
-                options={options} selected={a.audience.map(|x| audience_code(x).to_string())}
+                options={options} selected={a.audience.map(|x| x.code().to_string())}
                 error={error_for(&p.flow.errors, "audience")} onchange={on_audience} />
             if a.audience == Some(Audience::FrontDoor) {
                 <Radios id="mode" legend="How do you want to work?"
@@ -66,10 +57,10 @@ pub fn audience_page(p: &PageProps) -> Html {
 
 #[function_component(SafetyPage)]
 pub fn safety_page(p: &PageProps) -> Html {
-    let on_change = p.edit(|a, v: String| a.immediate_danger = Some(v == "yes"));
+    let on_change = p.edit(|v: String| Edit::SetImmediateDanger(v == "yes"));
     html! {
         <Question page={p.clone()}>
-            <Radios id="immediate-danger" legend="Is the child in immediate danger?" heading=true
+            <Radios id="immediate-danger" legend={Step::Safety.title()} heading=true
                 hint="For example, being hurt now, left alone somewhere unsafe, or at risk of serious harm in the next few hours."
                 options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}
                 inline=true
@@ -91,7 +82,7 @@ pub fn emergency_page(p: &PageProps) -> Html {
     };
     html! {
         <Question page={p.clone()} continue_label="Continue to record the details">
-            <h1 class="govuk-heading-xl">{ "Call 999 now" }</h1>
+            <h1 class="govuk-heading-xl">{ Step::Emergency.title() }</h1>
             <div class="govuk-warning-text">
                 <span class="govuk-warning-text__icon" aria-hidden="true">{ "!" }</span>
                 <strong class="govuk-warning-text__text">
@@ -99,9 +90,9 @@ pub fn emergency_page(p: &PageProps) -> Html {
                     { "The child is in immediate danger. Call the police on 999 now and stay with the child if it is safe to." }
                 </strong>
             </div>
-            <p class="govuk-body">{ format!("Then phone the {}.", contact("front_door")) }</p>
-            if g.contact("out_of_hours").is_some() {
-                <p class="govuk-body">{ format!("Out of hours, phone the {}.", contact("out_of_hours")) }</p>
+            <p class="govuk-body">{ format!("Then phone the {}.", contact(contact_keys::FRONT_DOOR)) }</p>
+            if g.contact(contact_keys::OUT_OF_HOURS).is_some() {
+                <p class="govuk-body">{ format!("Out of hours, phone the {}.", contact(contact_keys::OUT_OF_HOURS)) }</p>
             }
             <p class="govuk-body">{ "When the child is safe, continue to record what you know. The recommendation will stay at emergency." }</p>
         </Question>

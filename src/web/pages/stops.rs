@@ -3,9 +3,10 @@
 //! safeguarding contact from the guidance).
 
 use super::PageProps;
+use crate::flow::Msg;
 use crate::flow::Step;
+use crate::guidance::contact_keys;
 use crate::web::components::{BackLink, ContactLine, LinkButton};
-use crate::web::state::Msg;
 use yew::prelude::*;
 
 #[function_component(NoConcernsPage)]
@@ -21,14 +22,14 @@ pub fn no_concerns_page(p: &PageProps) -> Html {
             <BackLink onclick={back.clone()} />
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
-                    <h1 class="govuk-heading-l">{ "You have not chosen any concerns" }</h1>
+                    <h1 class="govuk-heading-l">{ Step::NoConcerns.title() }</h1>
                     <p class="govuk-body">{ "Without a concern, this tool cannot recommend a route for the child." }</p>
                     <p class="govuk-body">{ "If you are worried about the child, go back and choose what worries you. You can search in your own words." }</p>
-                    if p.flow.answers.audience == Some(crate::case::Audience::FrontDoor) {
+                    if p.flow.answers.audience == Some(crate::engine::case::Audience::FrontDoor) {
                         <p class="govuk-body">{ "If you are not sure what to choose, discuss it with a senior practitioner or your manager." }</p>
-                    } else if let Some(c) = g.contact("consultation_line") {
+                    } else if let Some(c) = g.contact(contact_keys::CONSULTATION_LINE) {
                         <p class="govuk-body">
-                            { "If you are not sure what to choose, talk to the " }<ContactLine contact={c.clone()} />{ "." }
+                            { "If you are not sure what to choose, talk to the " }<ContactLine contact={crate::engine::decision::Contact::from(c)} />{ "." }
                         </p>
                     }
                     <form novalidate=true {onsubmit}>
@@ -47,19 +48,19 @@ pub fn no_concerns_page(p: &PageProps) -> Html {
 pub fn not_a_child_page(p: &PageProps) -> Html {
     let g = &p.guidance;
     let change = p.dispatch.reform(|()| Msg::Show(Step::Child));
-    let adult = g.contact("adult_safeguarding");
+    let adult = g.contact(contact_keys::ADULT_SAFEGUARDING);
     html! {
         <>
             <BackLink onclick={p.send(|| Msg::Back)} />
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
-                    <h1 class="govuk-heading-l">{ "This tool is for children" }</h1>
+                    <h1 class="govuk-heading-l">{ Step::NotAChild.title() }</h1>
                     <p class="govuk-body">{ "It is for children and young people under 18, and for care leavers and young people with an education, health and care plan (EHCP) up to the age of 25." }</p>
                     <p class="govuk-body">
                         { "If you are worried about an adult, " }
                         {
                             match adult {
-                                Some(c) => html! { <>{ "contact " }<ContactLine contact={c.clone()} />{ "." }</> },
+                                Some(c) => html! { <>{ "contact " }<ContactLine contact={crate::engine::decision::Contact::from(c)} />{ "." }</> },
                                 None => html! { "contact your council's adult social care team." },
                             }
                         }

@@ -1,6 +1,7 @@
 //! What is going well: the guidance's strengths, and the user's own words.
 
 use super::{PageProps, Question};
+use crate::flow::{Edit, Step};
 use crate::web::components::{Checkbox, TextArea};
 use yew::prelude::*;
 
@@ -16,23 +17,23 @@ pub fn strength_fields(props: &SectionProps) -> Html {
     let w = crate::web::widget::use_widget();
     let p = &props.page;
     let a = &p.flow.answers;
-    let on_text = p.edit(|a, text: String| a.strengths_text = text);
+    let on_text = p.edit(Edit::SetStrengthsText);
     html! {
         <>
             <div class="govuk-form-group">
                 <fieldset class="govuk-fieldset" aria-describedby={w.id("strengths-hint")}>
                     <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">
                         if props.nested {
-                            <h2 class="govuk-fieldset__heading">{ "What is going well?" }</h2>
+                            <h2 class="govuk-fieldset__heading">{ Step::Strengths.title() }</h2>
                         } else {
-                            <h1 class="govuk-fieldset__heading">{ "What is going well?" }</h1>
+                            <h1 class="govuk-fieldset__heading">{ Step::Strengths.title() }</h1>
                         }
                     </legend>
                     <div id={w.id("strengths-hint")} class="govuk-hint">{ "Tick the strengths you have seen. They can make a difference to the support that fits best." }</div>
                     <div class="govuk-checkboxes govuk-checkboxes--small">
                         { for p.guidance.file().strengths.iter().map(|s| {
                             let code = s.code.clone();
-                            let onchange = p.edit(move |a, on: bool| a.toggle_strength(&code, on));
+                            let onchange = p.edit(move |on: bool| Edit::ToggleStrength { code: code.clone(), on });
                             html! {
                                 <Checkbox id={format!("strength-{}", s.code.replace('.', "-"))} value={s.code.clone()}
                                     label={s.text.clone()} hint={(!s.examples.is_empty()).then(|| AttrValue::from(s.examples.join("; ")))}

@@ -2,42 +2,29 @@
 
 use super::strengths::SectionProps;
 use super::{PageProps, Question};
-use crate::case::Consent;
+use crate::flow::{Edit, Step};
+use crate::vocabulary::Consent;
 use crate::web::components::{error_for, ChoiceOption, Radios, TextArea};
 use yew::prelude::*;
-
-pub fn consent_code(c: Consent) -> &'static str {
-    match c {
-        Consent::Given => "given",
-        Consent::Refused => "refused",
-        Consent::NotAsked => "not_asked",
-        Consent::UnsafeToAsk => "unsafe_to_ask",
-    }
-}
-
-pub fn consent_label(c: Consent) -> &'static str {
-    match c {
-        Consent::Given => "Yes, they agree",
-        Consent::Refused => "No, they have refused",
-        Consent::NotAsked => "Not asked yet",
-        Consent::UnsafeToAsk => "Not safe to ask",
-    }
-}
 
 #[function_component(ViewsFields)]
 pub fn views_fields(props: &SectionProps) -> Html {
     let p = &props.page;
     let a = &p.flow.answers;
-    let on_consent =
-        p.edit(|a, v: String| a.consent = Consent::ALL.into_iter().find(|c| consent_code(*c) == v));
+    let on_consent = p.edit(|v: String| {
+        Consent::ALL
+            .into_iter()
+            .find(|c| c.code() == v)
+            .map(Edit::SetConsent)
+    });
     // Asked only where it could change the outcome (or already answered, to change it).
     let ask_consent = a.consent.is_some() || a.consent_matters(&p.guidance);
-    let on_voice = p.edit(|a, text: String| a.child_voice = text);
-    let on_other = p.edit(|a, text: String| a.other_notes = text);
+    let on_voice = p.edit(Edit::SetChildVoice);
+    let on_other = p.edit(Edit::SetOtherNotes);
     let options = Consent::ALL
         .iter()
         .map(|c| {
-            let o = ChoiceOption::new(consent_code(*c), consent_label(*c));
+            let o = ChoiceOption::new(c.code(), c.label());
             match c {
                 Consent::UnsafeToAsk => o.hint("Asking could put the child at risk, for example where you suspect sexual abuse, FGM or abuse by a parent"),
                 _ => o,
@@ -47,14 +34,14 @@ pub fn views_fields(props: &SectionProps) -> Html {
     html! {
         <>
             if props.nested {
-                <h2 class="govuk-heading-l">{ "The family's views and the child's voice" }</h2>
+                <h2 class="govuk-heading-l">{ Step::Views.title() }</h2>
             } else {
-                <h1 class="govuk-heading-l">{ "The family's views and the child's voice" }</h1>
+                <h1 class="govuk-heading-l">{ Step::Views.title() }</h1>
             }
             if ask_consent {
                 <Radios id="consent" legend="Has the family agreed to you asking for help?"
                     hint="Family Help needs the family's consent. A child protection referral or a call to 999 does not: never seek consent where that could put the child at greater risk."
-                    options={options} selected={a.consent.map(|c| consent_code(c).to_string())}
+                    options={options} selected={a.consent.map(|c| c.code().to_string())}
                     error={error_for(&p.flow.errors, "consent")} onchange={on_consent} />
             } else {
                 <p class="govuk-body app-consent-not-needed">{ "You do not need the family's consent for what you have described: it does not change the route. Never seek it where that could put the child at greater risk." }</p>

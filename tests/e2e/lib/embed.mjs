@@ -1,4 +1,4 @@
-// Helpers for the embedding spec (SPEC 4.5): a site that serves the built app together
+// Helpers for the embedding spec (contracts 4.5): a site that serves the built app together
 // with the fixture host pages, a widget driver scoped to one embedded widget (a Shadow DOM
 // host or an iframe), and problem collection across every frame of a page.
 
@@ -145,7 +145,7 @@ export class Widget extends App {
   }
 }
 
-/** The Case (SPEC 4.1) that a `Widget.journey` input describes, for `triage decide`. */
+/** The Case (contracts 4.1) that a `Widget.journey` input describes, for `triage decide`. */
 export function caseOf(c, audience = 'school_dsl') {
   const { years = 0, months = 0, send = false, known = 'none' } = c.child;
   return {

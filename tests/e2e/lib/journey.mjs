@@ -1,7 +1,7 @@
 // Shared steps for the journey specs: one server + one browser per spec file,
 // a fresh context per test, and small helpers that answer each question the way
 // a user would (found by role and accessible name; concerns and strengths by
-// their code, SPEC 4.6).
+// their code, contracts 4.6).
 //
 //   const suite = useSuite();                 // registers before/after hooks
 //   const app = await openApp(suite, 'journeys-signpost');
@@ -392,7 +392,7 @@ export class App {
     await this.outcome().waitFor({ state: 'visible' });
   }
 
-  /** The outcome page's element carrying data-pathway and data-level (SPEC 4.6). */
+  /** The outcome page's element carrying data-pathway and data-level (contracts 4.6). */
   outcome() {
     return this.page.locator('#main-content [data-pathway][data-level]');
   }

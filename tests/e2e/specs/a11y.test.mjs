@@ -1,4 +1,4 @@
-// axe-core (WCAG 2.0–2.2 A/AA) finds nothing on any step of the flow (SPEC 5),
+// axe-core (WCAG 2.0–2.2 A/AA) finds nothing on any step of the flow (contracts 5),
 // including the states that only appear part-way: the baby mobility question, a
 // concern search, the outcome before and after recording, the restart
 // confirmation, the 999 page, and the expert page with its live recommendation.

@@ -1,4 +1,4 @@
-// The whole flow with the keyboard alone (SPEC 5): Tab, Shift+Tab, Space, Enter,
+// The whole flow with the keyboard alone (contracts 5): Tab, Shift+Tab, Space, Enter,
 // arrow keys and typing. No click(), no check(), no mouse.
 
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-// Getting the decision out: the downloaded JSON record (SPEC 4.3) matches the native
+// Getting the decision out: the downloaded JSON record (contracts 4.3) matches the native
 // engine, "Copy summary" puts the plain-text summary on the clipboard, and the
 // printed page shows the outcome without the buttons and forms.
 

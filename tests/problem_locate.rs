@@ -9,9 +9,7 @@ use front_door_triage::problem::parse_json;
 use proptest::prelude::*;
 use serde_json::Value;
 
-#[path = "support/mutate.rs"]
-mod mutate;
-use mutate::{apply, char_boundary, mutation, runner};
+use crate::support::mutate::{apply, char_boundary, mutation, runner};
 
 const MINIMAL: &str = include_str!("guidance_errors/_valid_minimal.json");
 const DEFAULT: &str = include_str!("../www/guidance/default.json");

@@ -1,8 +1,10 @@
-//! The decision record (SPEC 4.3): what the user exports and a host page receives.
+//! The decision record (`docs/contracts.md` 4.3): what the user exports and a host page receives.
 
-use crate::case::Case;
-use crate::decision::Decision;
-use crate::pathway::Pathway;
+pub mod summary;
+
+use crate::engine::case::Case;
+use crate::engine::decision::Decision;
+use crate::vocabulary::Pathway;
 use serde::{Deserialize, Serialize};
 
 pub const RECORD_SCHEMA: &str = "front-door-triage/decision-record/v1";
@@ -32,7 +34,7 @@ pub struct FinalDecision {
     /// When the practitioner chose another route: that route's steps (the guidance's
     /// action table run for it), in place of the recommendation's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub actions: Vec<crate::decision::DecidedAction>,
+    pub actions: Vec<crate::engine::decision::DecidedAction>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -49,7 +51,7 @@ pub struct Notes {
 impl DecisionRecord {
     /// Fills in the steps of the route the practitioner chose, when it is not the one
     /// recommended, so the record says what to do for the decision actually made.
-    pub fn with_route_steps(mut self, guidance: &crate::Guidance) -> Self {
+    pub fn with_route_steps(mut self, guidance: &crate::guidance::Guidance) -> Self {
         let f = &mut self.final_decision;
         f.actions = if f.agrees || f.pathway == self.recommendation.pathway {
             Vec::new()

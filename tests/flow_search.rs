@@ -3,11 +3,10 @@
 //! with the concerns that would be a right answer. A phrase is a hit when one of them is
 //! in the first five results. The hit rate is reported in BENCHMARKS.md.
 
+use crate::support::{read, run};
 use front_door_triage::flow::search::SearchIndex;
 use front_door_triage::Guidance;
 use serde::Deserialize;
-mod support;
-use support::{read, run};
 
 #[derive(Deserialize)]
 struct Phrases {

@@ -1,7 +1,8 @@
 //! The start page (GOV.UK start page pattern): what the tool is for, what you need, and
 //! that it supports professional judgement and never replaces it.
 
-use super::components::LinkButton;
+use crate::web::components::LinkButton;
+use crate::web::words::IMMEDIATE_DANGER;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -43,7 +44,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
                     <span class="govuk-warning-text__icon" aria-hidden="true">{ "!" }</span>
                     <strong class="govuk-warning-text__text">
                         <span class="govuk-visually-hidden">{ "Warning" }</span>
-                        { "If a child is in immediate danger, call the police on 999 now." }
+                        { IMMEDIATE_DANGER }
                     </strong>
                 </div>
                 <div class="govuk-inset-text">

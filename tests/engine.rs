@@ -2,6 +2,7 @@
 //! files built from `tests/guidance_errors/_valid_minimal.json` for features the default
 //! guidance does not exercise (audience wording, a directory of services by age).
 
+use front_door_triage::engine::outcome::outcome_text;
 use front_door_triage::guidance::DEFAULT_GUIDANCE_JSON;
 use front_door_triage::{evaluate, Case, Decision, Guidance, Pathway};
 use serde_json::{json, Value};
@@ -189,8 +190,7 @@ fn default_reason_lists_what_was_selected() {
     assert_eq!(action_codes(&d), ["consultation_line"]);
     let g = default_guidance();
     assert_eq!(
-        g.outcome_text(&d, front_door_triage::Audience::SchoolDsl)
-            .title,
+        outcome_text(&g, &d, front_door_triage::Audience::SchoolDsl).title,
         "Not enough information to recommend a route"
     );
 }
@@ -1093,9 +1093,7 @@ fn front_door_users_are_not_given_the_front_doors_own_numbers() {
     for a in &front.actions {
         assert!(!a.text.starts_with("Phone the front door"), "{}", a.text);
     }
-    let summary = g
-        .outcome_text(&front, front_door_triage::Audience::FrontDoor)
-        .summary;
+    let summary = outcome_text(&g, &front, front_door_triage::Audience::FrontDoor).summary;
     assert!(!summary.contains("Phone the front door"), "{summary}");
 }
 
@@ -1109,7 +1107,7 @@ fn consent_refused_or_unsafe_rewords_the_outcome() {
             &[],
             json!({"consent": consent}),
         );
-        let o = g.outcome_text(&d, front_door_triage::Audience::SchoolDsl);
+        let o = outcome_text(&g, &d, front_door_triage::Audience::SchoolDsl);
         (o.title.to_string(), o.summary.to_string())
     };
     let (given, _) = words("given");

@@ -1,7 +1,7 @@
-//! The engine's answer (SPEC 4.2): the pathway, why, and what to do now.
+//! The engine's answer (`docs/contracts.md` 4.2): the pathway, why, and what to do now.
 
 use crate::guidance::Source;
-use crate::pathway::Pathway;
+use crate::vocabulary::{Pathway, Urgency};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,15 +41,38 @@ pub struct DecidedAction {
     pub text: String,
     pub timescale: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contact: Option<crate::guidance::Contact>,
+    pub contact: Option<Contact>,
     /// A statutory or specialist duty on top of the pathway.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub duty: bool,
     /// How soon: actions come in this order, now first.
     #[serde(default)]
-    pub urgency: crate::guidance::Urgency,
+    pub urgency: Urgency,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
+}
+
+/// Who to call for an action: the guidance's contact as this decision's audience sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    pub phone: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+impl From<&crate::guidance::Contact> for Contact {
+    fn from(c: &crate::guidance::Contact) -> Self {
+        Contact {
+            name: c.name.clone(),
+            phone: c.phone.clone(),
+            hours: c.hours.clone(),
+            email: c.email.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,104 +1,10 @@
-//! The condition language of the decision tables. A `Condition` is what a guidance file
-//! says; a `Compiled` condition has its codes resolved to indices once, at load time, so
-//! evaluating a case touches only the concerns it selected.
+//! What a condition can see of a case, digested once, and how a compiled condition is
+//! judged against it. `decide` and lint's probes both start here.
 
-use crate::case::{Audience, Consent, KnownToSocialCare};
-use crate::pathway::Pathway;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
-/// A test on a case. Written in JSON as a bare string for the facts without arguments
-/// (`"immediate_danger"`) or as an object with one key (`{"concern_at_level": 4}`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum Condition {
-    /// Always holds: the final default rule.
-    Always,
-    /// The user said the child is in immediate danger.
-    ImmediateDanger,
-    Unborn,
-    NonMobile,
-    DisabledOrSend,
-    /// This contact makes a repeat pattern: with the earlier contacts in the last 12
-    /// months it reaches `settings.repeat_contacts_at_least`.
-    RepeatContact,
-    /// Any selected concern is at this level or higher.
-    ConcernAtLevel(u8),
-    /// At least `at_least` selected concerns at exactly `level`, spread over at least
-    /// `domains_at_least` domains.
-    CountAtLevel(CountAtLevel),
-    /// This concern is selected.
-    Concern(String),
-    /// Any of these concerns is selected.
-    AnyConcern(Vec<String>),
-    /// Any selected concern carries this flag.
-    Flag(String),
-    /// Any selected concern is in this domain.
-    Domain(String),
-    /// The child's age in years is below this (never true for an unborn baby).
-    AgeBelow(f64),
-    /// The child's age in years is this or more.
-    AgeAtLeast(f64),
-    KnownToSocialCare(Vec<KnownToSocialCare>),
-    /// Action rules only: consent is one of these.
-    Consent(Vec<Consent>),
-    /// Action rules only: the user is one of these audiences.
-    Audience(Vec<Audience>),
-    /// Action rules only: the pathway decided so far is one of these.
-    Pathway(Vec<Pathway>),
-    /// Action rules only: this strength is recorded.
-    Strength(String),
-    /// Action rules only: at least this many strengths are recorded.
-    StrengthsAtLeast(u32),
-    All(Vec<Condition>),
-    Any(Vec<Condition>),
-    Not(Box<Condition>),
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CountAtLevel {
-    pub level: u8,
-    pub at_least: u32,
-    #[serde(default = "one")]
-    pub domains_at_least: u32,
-}
-
-fn one() -> u32 {
-    1
-}
-
-/// A condition with its codes resolved against one guidance file.
-#[derive(Debug, Clone)]
-pub(crate) enum Compiled {
-    Always,
-    ImmediateDanger,
-    Unborn,
-    NonMobile,
-    DisabledOrSend,
-    /// Holds when the case's contacts, this one included, reach this number.
-    RepeatContact(u32),
-    ConcernAtLevel(u8),
-    CountAtLevel {
-        level: u8,
-        at_least: u32,
-        domains_at_least: u32,
-    },
-    AnyConcern(Vec<u32>),
-    Flag(u64),
-    Domain(u64),
-    AgeBelow(f64),
-    AgeAtLeast(f64),
-    KnownToSocialCare(u8),
-    Consent(u8),
-    Audience(u8),
-    Pathway(u8),
-    Strength(u32),
-    StrengthsAtLeast(u32),
-    All(Vec<Compiled>),
-    Any(Vec<Compiled>),
-    Not(Box<Compiled>),
-}
+use crate::engine::case::Child;
+use crate::guidance::compiled::{case_facts, context, strength_tests, Compiled};
+use crate::guidance::Guidance;
+use crate::vocabulary::{Audience, Consent, KnownToSocialCare, Pathway};
 
 /// What a condition can see of a case: the case's facts, pre-digested so every test is
 /// cheap, plus the pathway decided so far (for action rules).
@@ -122,6 +28,46 @@ pub(crate) struct Facts<'a> {
     pub flags: u64,
     pub domains: u64,
     pub pathway: Option<Pathway>,
+}
+
+/// What the rules' conditions see of a case: its answers, and the selected concerns'
+/// highest level, flags and domains, digested once. `decide` and lint's probes both start
+/// here; the pathway is filled in once known, for the action table.
+pub(crate) fn facts<'a>(
+    g: &'a Guidance,
+    child: &Child,
+    immediate_danger: bool,
+    consent: Consent,
+    audience: Audience,
+    concerns: &'a [u32],
+    strengths: &'a [u32],
+) -> Facts<'a> {
+    let mut facts = Facts {
+        immediate_danger,
+        unborn: child.unborn,
+        non_mobile: child.non_mobile,
+        disabled_or_send: child.disabled_or_send,
+        previous_contacts: child.previous_contacts_12_months,
+        age_years: child.age_years,
+        known: child.known_to_social_care,
+        consent,
+        audience,
+        concerns,
+        concern_levels: &g.concern_levels,
+        concern_domains: &g.concern_domains,
+        strengths,
+        max_level: 0,
+        flags: 0,
+        domains: 0,
+        pathway: None,
+    };
+    for &c in concerns {
+        let c = c as usize;
+        facts.max_level = facts.max_level.max(g.concern_levels[c]);
+        facts.flags |= g.concern_flags[c];
+        facts.domains |= 1 << g.concern_domains[c];
+    }
+    facts
 }
 
 impl Compiled {
@@ -203,12 +149,7 @@ impl Compiled {
                 .for_each(|c| c.contributing(f, flag_of, out)),
             // Facts about the child, consent or strengths name no concern; a `not` holds
             // because something is absent, so nothing selected made it hold.
-            _ => {}
+            case_facts!() | context!() | strength_tests!() | Compiled::Not(_) => {}
         }
     }
-}
-
-/// Sets the bit of each listed value.
-pub(crate) fn mask_of<T: Copy>(values: &[T], bit: impl Fn(T) -> u8) -> u8 {
-    values.iter().fold(0, |m, &v| m | bit(v))
 }

@@ -1,12 +1,11 @@
 //! The public vignette suite, the project's decision-safety suite and the concern
 //! catalogue, against the guidance files we ship.
 
+use crate::support::manifest_dir;
 use front_door_triage::vignette::{self, Suite};
 use front_door_triage::Guidance;
 use serde_json::Value;
 use std::path::PathBuf;
-mod support;
-use support::manifest_dir;
 
 /// Reads a file under `../shared`, or `None` (with a note) when the shared dir is absent.
 fn shared(rel: &str) -> Option<String> {
@@ -56,15 +55,15 @@ fn public_vignettes_all_pass() {
 /// authority starts from one of them, so what either teaches must be safe.
 #[test]
 fn decision_safety_vignettes_pass_for_both_shipped_files() {
-    let text = support::read("tests/vignettes/safety.json");
+    let text = crate::support::read("tests/vignettes/safety.json");
     let suite = Suite::from_json(&text).unwrap_or_else(|p| panic!("safety.json: {p}"));
     assert!(suite.vignettes.len() >= 70, "the safety suite lost cases");
     for path in [
         "www/guidance/default.json",
         "www/guidance/example-county.json",
     ] {
-        let g =
-            Guidance::from_json(&support::read(path)).unwrap_or_else(|e| panic!("{path}:\n{e}"));
+        let g = Guidance::from_json(&crate::support::read(path))
+            .unwrap_or_else(|e| panic!("{path}:\n{e}"));
         let report = vignette::run(&g, &suite);
         let failures: Vec<String> = report
             .failures

@@ -12,9 +12,7 @@ use front_door_triage::{evaluate, Guidance, Pathway};
 use proptest::prelude::*;
 use serde_json::Value;
 
-#[path = "support/mutate.rs"]
-mod mutate;
-use mutate::{apply, char_boundary, mutation, runner, Mutation};
+use crate::support::mutate::{apply, char_boundary, mutation, runner, Mutation};
 
 const MINIMAL: &str = include_str!("guidance_errors/_valid_minimal.json");
 const DEFAULT: &str = include_str!("../www/guidance/default.json");

@@ -1,11 +1,11 @@
 //! Vignette suites (the format of `shared/vignettes/public.json`): cases with the decision
 //! the guidance is expected to give. Used by `triage test` and the test suite alike.
 
-use crate::case::Case;
+use crate::engine::case::Case;
 use crate::engine::evaluate;
 use crate::guidance::Guidance;
-use crate::pathway::Pathway;
 use crate::problem::{parse_json, Problem};
+use crate::vocabulary::Pathway;
 use serde::Deserialize;
 
 /// A suite. Keys other than these, at the top and on each vignette, are metadata for

@@ -9,7 +9,7 @@ pub fn plain_text(guidance: &Guidance, record: &DecisionRecord) -> String {
     let file = guidance.file();
     let d = &record.recommendation;
     let case = &record.case;
-    let title = |p: crate::pathway::Pathway| file.pathways.get(p).title.clone();
+    let title = |p: crate::vocabulary::Pathway| file.pathways.get(p).title.clone();
     let mut s = String::new();
     let mut line = |text: String| {
         let _ = writeln!(s, "{text}");
@@ -26,7 +26,7 @@ pub fn plain_text(guidance: &Guidance, record: &DecisionRecord) -> String {
     line(String::new());
     line(format!(
         "Recommendation: {} (level {}){}",
-        guidance.outcome_text(d, case.audience).title,
+        crate::engine::outcome::outcome_text(guidance, d, case.audience).title,
         d.level,
         if d.consultation_advised {
             "; consultation advised"
@@ -64,7 +64,7 @@ pub fn plain_text(guidance: &Guidance, record: &DecisionRecord) -> String {
     ));
     line(format!(
         "- Known to children's social care: {}",
-        serde_plain(&case.child.known_to_social_care)
+        case.child.known_to_social_care.label()
     ));
     line(format!(
         "- Earlier contacts with the front door in 12 months: {}",
@@ -74,7 +74,7 @@ pub fn plain_text(guidance: &Guidance, record: &DecisionRecord) -> String {
         "- Immediate danger: {}",
         if case.immediate_danger { "yes" } else { "no" }
     ));
-    line(format!("- Consent: {}", serde_plain(&case.consent)));
+    line(format!("- Consent: {}", case.consent.label()));
     line(String::new());
     line("Concerns".into());
     if case.concerns.is_empty() {
@@ -169,19 +169,12 @@ pub fn plain_text(guidance: &Guidance, record: &DecisionRecord) -> String {
     s
 }
 
-/// An enum's JSON code with underscores as spaces (`open_family_help` → `open family help`).
-fn serde_plain<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::{case::Case, evaluate};
     use crate::record::{FinalDecision, Notes};
-    use crate::{evaluate, Case, Pathway};
+    use crate::vocabulary::Pathway;
 
     #[test]
     fn summary_names_recommendation_decision_reasons_and_actions() {

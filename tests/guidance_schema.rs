@@ -1,9 +1,8 @@
 //! The published guidance JSON Schema is the one generated from the Rust types.
 
+use crate::support::read;
 use front_door_triage::schema::guidance_schema_json;
 use serde_json::Value;
-mod support;
-use support::read;
 
 #[test]
 fn published_schema_is_the_generated_one() {

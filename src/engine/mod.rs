@@ -1,56 +1,30 @@
 //! `evaluate`: guidance + case → decision. Pure and deterministic; its cost grows with the
 //! concerns a case selects, not with the concerns a guidance file defines.
 
-use crate::case::{Audience, Case, CaseError, Child, Consent};
-use crate::condition::Facts;
-use crate::decision::{DecidedAction, Decision, GuidanceRef, Reason, SignpostEntry};
-use crate::guidance::Guidance;
-use crate::pathway::Pathway;
-use crate::problem::Problem;
+pub mod case;
+pub mod decision;
+mod facts;
+pub mod outcome;
+mod route;
+mod validate;
+
+use crate::guidance::{Guidance, Source};
+use crate::vocabulary::{Audience, Consent, Pathway};
+use case::{Case, CaseError};
+use decision::{DecidedAction, Decision, GuidanceRef, Reason, SignpostEntry};
+pub(crate) use facts::{facts, Facts};
+pub(crate) use route::{escalate, first_route, level};
 
 /// Decides a case. Fails only if the case does not fit the guidance (unknown or repeated
 /// codes, an impossible age); every such problem is listed.
 pub fn evaluate(guidance: &Guidance, case: &Case) -> Result<Decision, CaseError> {
-    let (concerns, strengths) = resolve(guidance, case)?;
-    Ok(decide(guidance, case, &concerns, &strengths))
-}
-
-/// Codes to indices, sorted into guidance order; checks the case on the way.
-fn resolve(guidance: &Guidance, case: &Case) -> Result<(Vec<u32>, Vec<u32>), CaseError> {
-    let mut concerns = Vec::with_capacity(case.concerns.len());
-    let mut strengths = Vec::with_capacity(case.strengths.len());
-    let mut ok = true;
-    for c in &case.concerns {
-        match guidance.concern_index(c) {
-            Some(i) => concerns.push(i),
-            None => ok = false,
-        }
-    }
-    for s in &case.strengths {
-        match guidance.strength_index(s) {
-            Some(i) => strengths.push(i),
-            None => ok = false,
-        }
-    }
-    concerns.sort_unstable();
-    strengths.sort_unstable();
-    let repeated =
-        concerns.windows(2).any(|w| w[0] == w[1]) || strengths.windows(2).any(|w| w[0] == w[1]);
-    let age_ok = match (case.child.age_years, case.child.unborn) {
-        (None, true) => true,
-        (Some(a), false) => (0.0..=crate::case::MAX_AGE_YEARS).contains(&a),
-        _ => false,
-    };
-    let fits = concerns
-        .iter()
-        .all(|&c| guidance.concern_fits(&guidance.file.concerns[c as usize], case.child.age_years));
-    if !ok || repeated || !age_ok || !fits {
-        // The slow path: say exactly what is wrong and where.
-        return Err(case.check(guidance).err().unwrap_or_else(|| {
-            CaseError::from(Problem::new("$", "the case does not fit this guidance"))
-        }));
-    }
-    Ok((concerns, strengths))
+    let resolved = validate::resolve(guidance, case)?;
+    Ok(decide(
+        guidance,
+        case,
+        &resolved.concerns,
+        &resolved.strengths,
+    ))
 }
 
 fn decide(g: &Guidance, case: &Case, concerns: &[u32], strengths: &[u32]) -> Decision {
@@ -181,15 +155,15 @@ pub fn steps_for_route(
     case: &Case,
     pathway: Pathway,
 ) -> Result<RouteSteps, CaseError> {
-    let (concerns, strengths) = resolve(guidance, case)?;
+    let resolved = validate::resolve(guidance, case)?;
     let mut facts = facts(
         guidance,
         &case.child,
         case.immediate_danger,
         case.consent,
         case.audience,
-        &concerns,
-        &strengths,
+        &resolved.concerns,
+        &resolved.strengths,
     );
     facts.pathway = Some(pathway);
     let hits: Vec<u32> = guidance
@@ -229,7 +203,7 @@ fn decided_actions(
                     .as_ref()
                     .and_then(|c| g.file.contacts.get(c))
                     .filter(|c| c.shown_to.is_empty() || c.shown_to.contains(&audience))
-                    .cloned(),
+                    .map(decision::Contact::from),
                 duty: a.duty,
                 urgency: a.urgency,
                 source: a.source.clone(),
@@ -238,127 +212,11 @@ fn decided_actions(
         .collect()
 }
 
-/// What the rules' conditions see of a case: its answers, and the selected concerns'
-/// highest level, flags and domains, digested once. `decide` and lint's probes both start
-/// here; the pathway is filled in once known, for the action table.
-pub(crate) fn facts<'a>(
-    g: &'a Guidance,
-    child: &Child,
-    immediate_danger: bool,
-    consent: Consent,
-    audience: Audience,
-    concerns: &'a [u32],
-    strengths: &'a [u32],
-) -> Facts<'a> {
-    let mut facts = Facts {
-        immediate_danger,
-        unborn: child.unborn,
-        non_mobile: child.non_mobile,
-        disabled_or_send: child.disabled_or_send,
-        previous_contacts: child.previous_contacts_12_months,
-        age_years: child.age_years,
-        known: child.known_to_social_care,
-        consent,
-        audience,
-        concerns,
-        concern_levels: &g.concern_levels,
-        concern_domains: &g.concern_domains,
-        strengths,
-        max_level: 0,
-        flags: 0,
-        domains: 0,
-        pathway: None,
-    };
-    for &c in concerns {
-        let c = c as usize;
-        facts.max_level = facts.max_level.max(g.concern_levels[c]);
-        facts.flags |= g.concern_flags[c];
-        facts.domains |= 1 << g.concern_domains[c];
-    }
-    facts
-}
-
-/// Steps 1 and 2 of a decision: the pathway rule that hits first, and the pathway after
-/// strengths have had their say.
-pub(crate) struct FirstRoute {
-    pub hit: usize,
-    pub pathway: Pathway,
-    pub lowered: bool,
-}
-
-/// The pathway table (hit policy "first"; validation guarantees the last rule always
-/// holds), then lowering by strengths. `decide` builds its reasons on these steps; lint's
-/// searches call them directly, for the pathway and level of hundreds of thousands of cases
-/// without reasons, actions or services.
-pub(crate) fn first_route(g: &Guidance, facts: &Facts, strengths: usize) -> FirstRoute {
-    let hit = g
-        .pathway_rules
-        .iter()
-        .position(|c| c.holds(facts))
-        .unwrap_or(g.pathway_rules.len() - 1);
-    let rule = &g.file.rules.pathway[hit];
-    let mut route = FirstRoute {
-        hit,
-        pathway: rule.pathway,
-        lowered: false,
-    };
-    if let Some(low) = &rule.lowered_by_strengths {
-        // Invariants 3 and 7: strengths lower family help only, only with no level-3+
-        // concern, never when consent was refused or unsafe to ask, and only up to the
-        // guidance's number of level-2 concerns, whatever the file says.
-        let level_2 = facts
-            .concerns
-            .iter()
-            .filter(|&&c| facts.concern_levels[c as usize] == 2)
-            .count() as u32;
-        if route.pathway == Pathway::FamilyHelp
-            && low.to < route.pathway
-            && facts.max_level < 3
-            && strengths as u32 >= low.at_least
-            && !matches!(facts.consent, Consent::Refused | Consent::UnsafeToAsk)
-            && level_2 <= g.file.settings.strengths_lower_at_most
-        {
-            route.pathway = low.to;
-            route.lowered = true;
-        }
-    }
-    route
-}
-
-/// Step 3, the escalation table (hit policy "collect"): raises `pathway`, never lowers it.
-/// `on_hit` hears the index of every rule that holds, in order.
-pub(crate) fn escalate(
-    g: &Guidance,
-    facts: &Facts,
-    mut pathway: Pathway,
-    mut on_hit: impl FnMut(usize),
-) -> Pathway {
-    for (i, when) in g.escalation_rules.iter().enumerate() {
-        if when.holds(facts) {
-            if let Some(floor) = g.file.rules.escalation[i].at_least {
-                pathway = pathway.max(floor);
-            }
-            on_hit(i);
-        }
-    }
-    pathway
-}
-
-/// The level shown with a pathway: a signpost lowered by strengths is level 2, any other
-/// signpost follows its highest concern (1 or 2), and the rest have their own level.
-pub(crate) fn level(pathway: Pathway, lowered: bool, max_level: u8) -> u8 {
-    match pathway {
-        Pathway::Signpost if lowered => 2,
-        Pathway::Signpost => max_level.clamp(1, 2),
-        p => p.base_level(),
-    }
-}
-
 fn reason(
     g: &Guidance,
     rule: &str,
     text: &str,
-    source: Option<&crate::guidance::Source>,
+    source: Option<&Source>,
     contributing: impl FnOnce(&mut Vec<u32>),
 ) -> Reason {
     let mut found = Vec::new();

@@ -1,0 +1,414 @@
+//! One user's way through the flow: the step they are on, their answers, the problems
+//! found when they last pressed Continue, and every change as a typed message. Kept out
+//! of Yew (as Yew's todomvc keeps its state and verbs in a model file), so every rule about
+//! moving through the flow is tested natively; the web layer only renders and dispatches.
+
+use super::answers::{Answers, ChildStatus, FieldError, Mobility};
+use super::steps::{Mode, Step};
+use crate::guidance::SharedGuidance;
+use crate::vocabulary::{Audience, Consent, KnownToSocialCare, Pathway};
+
+#[derive(Clone, PartialEq)]
+pub struct Session {
+    pub step: Step,
+    /// Came from check your answers through a "Change" link.
+    pub returning: bool,
+    pub answers: Answers,
+    /// Problems found when the user last pressed Continue on this step.
+    pub errors: Vec<FieldError>,
+    /// Counts failed submits, so the error summary takes focus again on each one, even
+    /// when the problems are the same as last time.
+    pub failed_submits: u32,
+    /// The host fixed the audience, so the audience question is skipped.
+    pub audience_preset: bool,
+    /// "Start again" was pressed and awaits confirmation.
+    pub confirming_restart: bool,
+    /// The guidance the answers are checked against.
+    pub guidance: SharedGuidance,
+}
+
+/// One answer changed by one field. Each names what it sets, so a page cannot change
+/// anything but its own answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    SetAudience(Audience),
+    SetMode(Mode),
+    SetImmediateDanger(bool),
+    SetChildStatus(ChildStatus),
+    /// The years as typed: kept as text, so nothing typed is lost to a parse error.
+    SetAgeYears(String),
+    SetAgeMonths(String),
+    SetMobility(Mobility),
+    SetDisabledOrSend(bool),
+    SetOver18Eligible(bool),
+    SetKnownToSocialCare(KnownToSocialCare),
+    SetPreviousContacts(u32),
+    ToggleConcern {
+        code: String,
+        on: bool,
+    },
+    /// The answer to a concern's follow-up question.
+    AnswerFollowUp {
+        code: String,
+        yes: bool,
+    },
+    ToggleStrength {
+        code: String,
+        on: bool,
+    },
+    SetStrengthsText(String),
+    SetConsent(Consent),
+    SetChildVoice(String),
+    SetOtherNotes(String),
+    SetAgrees(bool),
+    SetFinalPathway(Pathway),
+    SetFinalReason(String),
+}
+
+pub enum Msg {
+    Edit(Edit),
+    Continue,
+    Back,
+    /// Moved by the browser's Back or Forward buttons.
+    Show(Step),
+    /// A "Change" link on the check page.
+    Change(Step),
+    /// Record the practitioner's decision at this time (RFC 3339).
+    Record(String),
+    AskRestart,
+    CancelRestart,
+    Restart,
+    /// After a recorded decision: the next child, with who is asking and how (guided or
+    /// expert) kept for the tab, straight to the first question.
+    NextChild,
+}
+
+impl Answers {
+    /// Applies one field's change.
+    pub fn apply(&mut self, edit: Edit, guidance: &crate::guidance::Guidance) {
+        match edit {
+            Edit::SetAudience(audience) => {
+                self.audience = Some(audience);
+                // Only front-door practitioners are offered expert mode.
+                if audience != Audience::FrontDoor {
+                    self.mode = Mode::Guided;
+                }
+            }
+            Edit::SetMode(mode) => self.mode = mode,
+            Edit::SetImmediateDanger(yes) => self.immediate_danger = Some(yes),
+            Edit::SetChildStatus(status) => self.child_status = Some(status),
+            Edit::SetAgeYears(text) => self.age_years = text,
+            Edit::SetAgeMonths(text) => self.age_months = text,
+            Edit::SetMobility(mobility) => self.mobility = Some(mobility),
+            Edit::SetDisabledOrSend(yes) => self.disabled_or_send = Some(yes),
+            Edit::SetOver18Eligible(yes) => self.over_18_eligible = Some(yes),
+            Edit::SetKnownToSocialCare(known) => self.known_to_social_care = Some(known),
+            Edit::SetPreviousContacts(n) => self.previous_contacts = Some(n),
+            Edit::ToggleConcern { code, on } => self.toggle_concern(&code, on),
+            Edit::AnswerFollowUp { code, yes } => self.answer_follow_up(guidance, &code, yes),
+            Edit::ToggleStrength { code, on } => self.toggle_strength(&code, on),
+            Edit::SetStrengthsText(text) => self.strengths_text = text,
+            Edit::SetConsent(consent) => self.consent = Some(consent),
+            Edit::SetChildVoice(text) => self.child_voice = text,
+            Edit::SetOtherNotes(text) => self.other_notes = text,
+            Edit::SetAgrees(yes) => self.agrees = Some(yes),
+            Edit::SetFinalPathway(pathway) => self.final_pathway = Some(pathway),
+            Edit::SetFinalReason(text) => self.final_reason = text,
+        }
+    }
+}
+
+impl Session {
+    pub fn new(
+        guidance: SharedGuidance,
+        answers: Answers,
+        step: Step,
+        audience_preset: bool,
+    ) -> Session {
+        Session {
+            guidance,
+            step,
+            returning: false,
+            answers,
+            errors: Vec::new(),
+            failed_submits: 0,
+            audience_preset,
+            confirming_restart: false,
+        }
+    }
+
+    fn go(&mut self, step: Step) {
+        self.step = step;
+        self.errors.clear();
+        self.confirming_restart = false;
+    }
+
+    /// Problems on this step, or none: a failed submit is counted either way.
+    fn check(&mut self, step: Step) -> bool {
+        let errors = self.answers.check_step(step, &self.guidance);
+        if errors.is_empty() {
+            return true;
+        }
+        self.errors = errors;
+        self.failed_submits += 1;
+        false
+    }
+
+    pub fn update(&mut self, msg: Msg) {
+        match msg {
+            Msg::Edit(edit) => {
+                self.answers.apply(edit, &self.guidance);
+                // A decision already recorded no longer matches changed answers.
+                if self.step != Step::Outcome {
+                    self.answers.recorded_at = None;
+                }
+            }
+            Msg::Continue => {
+                if self.check(self.step) {
+                    let to = if self.step == Step::Start {
+                        Step::first_question(&self.answers, self.audience_preset)
+                    } else {
+                        self.step.next(&self.answers, self.returning)
+                    };
+                    if to == Step::Check || to == Step::Outcome {
+                        self.returning = false;
+                    }
+                    self.go(to);
+                }
+            }
+            Msg::Back => {
+                let to = self.step.back(&self.answers, self.audience_preset);
+                self.returning = false;
+                self.go(to);
+            }
+            // Browser Back after "Start again" would show steps with nothing answered.
+            Msg::Show(step)
+                if self.answers.is_blank() && !matches!(step, Step::Start | Step::Audience) =>
+            {
+                self.go(Step::Start)
+            }
+            Msg::Show(step) => self.go(step),
+            Msg::Change(step) => {
+                self.returning = true;
+                self.go(step);
+            }
+            Msg::Record(at) => {
+                if self.check(Step::Outcome) {
+                    self.answers.recorded_at = Some(at);
+                    self.errors.clear();
+                }
+            }
+            Msg::AskRestart => self.confirming_restart = true,
+            Msg::CancelRestart => self.confirming_restart = false,
+            Msg::NextChild => {
+                let (audience, mode) = (self.answers.audience, self.answers.mode);
+                let answers = Answers {
+                    audience,
+                    mode,
+                    ..Answers::default()
+                };
+                let first = if audience.is_some() {
+                    Step::first_question(&answers, true)
+                } else {
+                    Step::Start
+                };
+                *self = Session::new(self.guidance.clone(), answers, first, self.audience_preset);
+            }
+            Msg::Restart => {
+                let preset = self
+                    .audience_preset
+                    .then_some(self.answers.audience)
+                    .flatten();
+                *self = Session::new(
+                    self.guidance.clone(),
+                    Answers::default(),
+                    Step::Start,
+                    self.audience_preset,
+                );
+                self.answers.audience = preset;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guidance::Guidance;
+    use std::rc::Rc;
+
+    fn session() -> Session {
+        let g = SharedGuidance::from(Rc::new(Guidance::embedded_default().unwrap()));
+        Session::new(g, Answers::default(), Step::Start, false)
+    }
+
+    fn edit(s: &mut Session, e: Edit) {
+        s.update(Msg::Edit(e));
+    }
+
+    #[test]
+    fn a_guided_journey_reaches_the_outcome_through_typed_messages() {
+        let mut s = session();
+        s.update(Msg::Continue);
+        assert_eq!(s.step, Step::Audience);
+        s.update(Msg::Continue);
+        assert_eq!(s.step, Step::Audience, "no answer, no moving on");
+        assert_eq!(s.errors[0].field, "audience");
+        assert_eq!(s.failed_submits, 1);
+        edit(&mut s, Edit::SetAudience(Audience::SchoolDsl));
+        s.update(Msg::Continue);
+        assert_eq!(s.step, Step::Safety);
+        assert!(s.errors.is_empty());
+        edit(&mut s, Edit::SetImmediateDanger(false));
+        s.update(Msg::Continue);
+        assert_eq!(s.step, Step::Child);
+        edit(&mut s, Edit::SetChildStatus(ChildStatus::Born));
+        edit(&mut s, Edit::SetAgeYears("7".into()));
+        edit(&mut s, Edit::SetDisabledOrSend(false));
+        edit(&mut s, Edit::SetKnownToSocialCare(KnownToSocialCare::None));
+        edit(&mut s, Edit::SetPreviousContacts(0));
+        s.update(Msg::Continue);
+        assert_eq!(s.step, Step::Concerns);
+        edit(
+            &mut s,
+            Edit::ToggleConcern {
+                code: "domestic_abuse.child_witnessed".into(),
+                on: true,
+            },
+        );
+        s.update(Msg::Continue);
+        assert_eq!(s.step, Step::Strengths);
+        s.update(Msg::Continue);
+        assert_eq!(s.step, Step::Views);
+        edit(&mut s, Edit::SetConsent(Consent::Given));
+        s.update(Msg::Continue);
+        assert_eq!(s.step, Step::Check);
+        s.update(Msg::Continue);
+        assert_eq!(s.step, Step::Outcome);
+        let case = s.answers.to_case(&s.guidance).unwrap();
+        assert_eq!(case.audience, Audience::SchoolDsl);
+        assert_eq!(case.child.age_years, Some(7.0));
+    }
+
+    #[test]
+    fn only_front_door_practitioners_keep_expert_mode() {
+        let mut s = session();
+        edit(&mut s, Edit::SetAudience(Audience::FrontDoor));
+        edit(&mut s, Edit::SetMode(Mode::Expert));
+        assert_eq!(s.answers.mode, Mode::Expert);
+        edit(&mut s, Edit::SetAudience(Audience::Partner));
+        assert_eq!(s.answers.mode, Mode::Guided);
+    }
+
+    #[test]
+    fn a_follow_up_yes_ticks_the_more_serious_concern_and_no_takes_it_away() {
+        let mut s = session();
+        let g = s.guidance.clone();
+        let (code, follow) = g
+            .file()
+            .concerns
+            .iter()
+            .find_map(|c| {
+                c.follow_up
+                    .as_ref()
+                    .map(|f| (c.code.clone(), f.if_yes.clone()))
+            })
+            .expect("the default guidance asks at least one follow-up question");
+        edit(
+            &mut s,
+            Edit::AnswerFollowUp {
+                code: code.clone(),
+                yes: true,
+            },
+        );
+        assert!(s.answers.concerns.contains(&follow));
+        assert_eq!(s.answers.follow_up_answer(&g, &code), Some(true));
+        edit(
+            &mut s,
+            Edit::AnswerFollowUp {
+                code: code.clone(),
+                yes: false,
+            },
+        );
+        assert!(!s.answers.concerns.contains(&follow));
+        assert_eq!(s.answers.follow_up_answer(&g, &code), Some(false));
+    }
+
+    #[test]
+    fn an_edit_away_from_the_outcome_forgets_a_recorded_decision() {
+        let mut s = session();
+        s.answers.recorded_at = Some("2026-12-01T10:00:00Z".into());
+        s.step = Step::Outcome;
+        edit(&mut s, Edit::SetFinalReason("Seen today".into()));
+        assert!(
+            s.answers.recorded_at.is_some(),
+            "notes on the outcome page keep it"
+        );
+        s.step = Step::Check;
+        edit(&mut s, Edit::SetConsent(Consent::Refused));
+        assert_eq!(s.answers.recorded_at, None);
+    }
+
+    #[test]
+    fn restart_asks_first_and_keeps_only_a_host_preset_audience() {
+        let g = session().guidance;
+        let mut s = Session::new(g, Answers::default(), Step::Child, true);
+        s.answers.audience = Some(Audience::SchoolDsl);
+        s.answers.age_years = "9".into();
+        s.update(Msg::AskRestart);
+        assert!(s.confirming_restart);
+        s.update(Msg::CancelRestart);
+        assert!(!s.confirming_restart);
+        assert_eq!(s.answers.age_years, "9");
+        s.update(Msg::Restart);
+        assert_eq!(s.step, Step::Start);
+        assert_eq!(s.answers.age_years, "");
+        assert_eq!(s.answers.audience, Some(Audience::SchoolDsl));
+    }
+
+    #[test]
+    fn the_next_child_keeps_who_is_asking_and_how() {
+        let mut s = session();
+        edit(&mut s, Edit::SetAudience(Audience::FrontDoor));
+        edit(&mut s, Edit::SetMode(Mode::Expert));
+        edit(&mut s, Edit::SetAgeYears("4".into()));
+        s.step = Step::Outcome;
+        s.update(Msg::NextChild);
+        assert_eq!(s.answers.audience, Some(Audience::FrontDoor));
+        assert_eq!(s.answers.mode, Mode::Expert);
+        assert_eq!(s.answers.age_years, "");
+        assert_eq!(s.step, Step::first_question(&s.answers, true));
+    }
+
+    #[test]
+    fn browser_back_after_a_restart_goes_to_the_start() {
+        let mut s = session();
+        s.update(Msg::Show(Step::Concerns));
+        assert_eq!(s.step, Step::Start);
+        s.answers.age_years = "3".into();
+        s.update(Msg::Show(Step::Concerns));
+        assert_eq!(s.step, Step::Concerns);
+    }
+
+    #[test]
+    fn change_links_return_to_check_your_answers() {
+        let mut s = session();
+        s.answers = Answers {
+            audience: Some(Audience::Partner),
+            immediate_danger: Some(false),
+            child_status: Some(ChildStatus::Born),
+            age_years: "10".into(),
+            disabled_or_send: Some(false),
+            known_to_social_care: Some(KnownToSocialCare::None),
+            previous_contacts: Some(0),
+            consent: Some(Consent::Given),
+            ..Answers::default()
+        };
+        s.step = Step::Check;
+        s.update(Msg::Change(Step::Child));
+        assert!(s.returning);
+        s.update(Msg::Continue);
+        assert_eq!(s.step, Step::Check);
+        assert!(!s.returning);
+    }
+}
