@@ -69,7 +69,9 @@ macro_rules! strength_tests {
     };
 }
 
-/// Tests that one selected concern passes or fails on its own.
+/// Tests that one selected concern passes or fails on its own. Only lint's logic needs the
+/// group, so the browser build leaves it out.
+#[cfg(feature = "authoring")]
 macro_rules! concern_tests {
     () => {
         $crate::guidance::compiled::Compiled::ConcernAtLevel(_)
@@ -79,7 +81,9 @@ macro_rules! concern_tests {
     };
 }
 
-pub(crate) use {case_facts, concern_tests, context, strength_tests};
+#[cfg(feature = "authoring")]
+pub(crate) use concern_tests;
+pub(crate) use {case_facts, context, strength_tests};
 
 #[derive(Debug, Clone)]
 pub(crate) struct CompiledActionRule {
