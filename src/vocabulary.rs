@@ -71,15 +71,6 @@ impl Pathway {
             Pathway::MacptReferral | Pathway::Emergency => 4,
         }
     }
-
-    /// The route a level of need leads to.
-    pub fn for_level(level: u8) -> Pathway {
-        match level {
-            0..=2 => Pathway::Signpost,
-            3 => Pathway::FamilyHelp,
-            _ => Pathway::MacptReferral,
-        }
-    }
 }
 
 impl fmt::Display for Pathway {
@@ -310,18 +301,11 @@ mod tests {
     }
 
     #[test]
-    fn pathways_are_ordered_and_levels_lead_to_them() {
+    fn pathways_are_ordered_and_each_stands_for_a_level() {
         assert!(Pathway::Signpost < Pathway::FamilyHelp);
         assert!(Pathway::MacptReferral < Pathway::Emergency);
-        let routes: Vec<Pathway> = LEVELS.map(Pathway::for_level).collect();
-        assert_eq!(
-            routes,
-            [
-                Pathway::Signpost,
-                Pathway::Signpost,
-                Pathway::FamilyHelp,
-                Pathway::MacptReferral
-            ]
-        );
+        let levels: Vec<u8> = Pathway::ALL.iter().map(|p| p.base_level()).collect();
+        assert_eq!(levels, [1, 3, 4, 4]);
+        assert!(levels.iter().all(|l| LEVELS.contains(l)));
     }
 }

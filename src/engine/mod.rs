@@ -14,29 +14,31 @@ use case::{Case, CaseError};
 use decision::{DecidedAction, Decision, GuidanceRef, Reason, SignpostEntry};
 pub(crate) use facts::{facts, Facts};
 pub(crate) use route::{escalate, first_route, level};
+use validate::Resolved;
 
 /// Decides a case. Fails only if the case does not fit the guidance (unknown or repeated
 /// codes, an impossible age); every such problem is listed.
 pub fn evaluate(guidance: &Guidance, case: &Case) -> Result<Decision, CaseError> {
     let resolved = validate::resolve(guidance, case)?;
-    Ok(decide(
-        guidance,
-        case,
-        &resolved.concerns,
-        &resolved.strengths,
-    ))
+    Ok(decide(guidance, case, &resolved))
 }
 
-fn decide(g: &Guidance, case: &Case, concerns: &[u32], strengths: &[u32]) -> Decision {
-    let mut facts = facts(
+/// What the rules see of a case whose codes are resolved.
+fn facts_of<'a>(g: &'a Guidance, case: &Case, resolved: &'a Resolved) -> Facts<'a> {
+    facts(
         g,
         &case.child,
         case.immediate_danger,
         case.consent,
         case.audience,
-        concerns,
-        strengths,
-    );
+        &resolved.concerns,
+        &resolved.strengths,
+    )
+}
+
+fn decide(g: &Guidance, case: &Case, resolved: &Resolved) -> Decision {
+    let strengths = &resolved.strengths[..];
+    let mut facts = facts_of(g, case, resolved);
 
     let rules = &g.file.rules;
     let mut reasons = Vec::new();
@@ -156,15 +158,7 @@ pub fn steps_for_route(
     pathway: Pathway,
 ) -> Result<RouteSteps, CaseError> {
     let resolved = validate::resolve(guidance, case)?;
-    let mut facts = facts(
-        guidance,
-        &case.child,
-        case.immediate_danger,
-        case.consent,
-        case.audience,
-        &resolved.concerns,
-        &resolved.strengths,
-    );
+    let mut facts = facts_of(guidance, case, &resolved);
     facts.pathway = Some(pathway);
     let hits: Vec<u32> = guidance
         .action_rules

@@ -157,13 +157,8 @@ impl Answers {
     /// consult, or whether strengths may lower it. Where it cannot (child protection,
     /// 999, universal help without a family help need), the question is not asked.
     pub fn consent_matters(&self, guidance: &Guidance) -> bool {
-        let mut a = self.clone();
+        let mut a = self.with_background_defaults();
         a.consent = Some(Consent::Given);
-        a.immediate_danger.get_or_insert(false);
-        a.disabled_or_send.get_or_insert(false);
-        a.known_to_social_care.get_or_insert_default();
-        a.previous_contacts.get_or_insert(0);
-        a.over_18_eligible.get_or_insert(true);
         let Ok(base) = a.to_case(guidance) else {
             return true;
         };
@@ -179,7 +174,24 @@ impl Answers {
             .ok()
         };
         let given = outcome(Consent::Given);
-        given.is_none() || Consent::ALL.iter().any(|&c| outcome(c) != given)
+        given.is_none()
+            || Consent::ALL
+                .iter()
+                .filter(|&&c| c != Consent::Given)
+                .any(|&c| outcome(c) != given)
+    }
+
+    /// These answers with the background questions not yet answered as their neutral
+    /// answer: no immediate danger, no disability, not known to social care, no earlier
+    /// contacts, and (18 or over) eligible. None of them can lower a route.
+    pub(super) fn with_background_defaults(&self) -> Answers {
+        let mut a = self.clone();
+        a.immediate_danger.get_or_insert(false);
+        a.disabled_or_send.get_or_insert(false);
+        a.known_to_social_care.get_or_insert_default();
+        a.previous_contacts.get_or_insert(0);
+        a.over_18_eligible.get_or_insert(true);
+        a
     }
 
     /// The answers still missing before a recommendation, in words, for expert mode's

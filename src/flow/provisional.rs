@@ -5,18 +5,13 @@ use crate::engine::decision::Decision;
 use crate::guidance::Guidance;
 
 impl Answers {
-    /// The recommendation so far: answers not given yet count as their neutral default (no
-    /// immediate danger, no disability, not known to social care, no earlier contacts,
-    /// consent not asked, follow-up questions "no"), except the child's age, without which
-    /// there is none. Concerns that do not fit the child's age wait for the user.
+    /// The recommendation so far: answers not given yet count as their neutral default (the
+    /// background questions as `with_background_defaults`, consent not asked, a baby
+    /// mobile, follow-up questions "no"), except the child's age, without which there is
+    /// none. Concerns that do not fit the child's age wait for the user.
     pub fn provisional(&self, g: &Guidance) -> Option<Decision> {
-        let mut filled = self.clone();
-        filled.immediate_danger.get_or_insert(false);
-        filled.disabled_or_send.get_or_insert(false);
-        filled.known_to_social_care.get_or_insert_default();
-        filled.previous_contacts.get_or_insert(0);
+        let mut filled = self.with_background_defaults();
         filled.consent.get_or_insert_default();
-        filled.over_18_eligible.get_or_insert(true);
         filled.mobility.get_or_insert(Mobility::Mobile);
         for code in &self.concerns {
             if g.concern(code).is_some_and(|c| c.follow_up.is_some())

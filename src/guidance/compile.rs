@@ -5,7 +5,7 @@ use super::compiled::{mask_of, Compiled, CompiledActionRule};
 use super::condition::Condition;
 use super::{Guidance, GuidanceError, GuidanceFile, FORMAT_V1};
 use crate::problem::Problem;
-use crate::vocabulary::{Audience, Consent, KnownToSocialCare, Pathway};
+use crate::vocabulary::{Audience, Consent, KnownToSocialCare, Pathway, LEVELS};
 use std::collections::{HashMap, HashSet};
 
 /// Flags and domains are held as bits of a `u64` so rule tests cost one AND.
@@ -103,6 +103,25 @@ fn is_identifier(s: &str, extra: &[char]) -> bool {
             .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || extra.contains(&ch))
 }
 
+/// One bit per named flag or domain; a name the file does not define is a problem at its
+/// place in the list.
+fn mask_of_names(
+    names: &[String],
+    index: &HashMap<&str, u8>,
+    path: &str,
+    unknown: impl Fn(&str) -> String,
+    problems: &mut Vec<Problem>,
+) -> u64 {
+    let mut mask = 0u64;
+    for (j, name) in names.iter().enumerate() {
+        match index.get(name.as_str()) {
+            Some(&bit) => mask |= 1 << bit,
+            None => problems.push(Problem::new(format!("{path}[{j}]"), unknown(name))),
+        }
+    }
+    mask
+}
+
 impl<'a> Checker<'a> {
     fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.problems.push(Problem::new(path, message));
@@ -177,7 +196,7 @@ impl<'a> Checker<'a> {
         let mut seen = [false; 5];
         for (i, l) in self.file.levels.iter().enumerate() {
             let path = format!("$.levels[{i}]");
-            if !(1..=4).contains(&l.level) {
+            if !LEVELS.contains(&l.level) {
                 self.problem(
                     format!("{path}.level"),
                     format!("level {} is outside 1 to 4", l.level),
@@ -277,7 +296,7 @@ impl<'a> Checker<'a> {
                     format!("concern '{}' is in unknown domain '{}'", c.code, c.domain),
                 );
             }
-            if !(1..=4).contains(&c.level) {
+            if !LEVELS.contains(&c.level) {
                 self.problem(
                     format!("{path}.level"),
                     format!("concern '{}' has level {}, outside 1 to 4", c.code, c.level),
@@ -512,17 +531,13 @@ impl<'a> Checker<'a> {
                 }
             }
             self.check_source(a.source.as_ref(), &path);
-            let mut mask = 0u64;
-            for (j, flag) in a.never_with_flags.iter().enumerate() {
-                match self.flag_index.get(flag.as_str()) {
-                    Some(&bit) => mask |= 1 << bit,
-                    None => self.problem(
-                        format!("{path}.never_with_flags[{j}]"),
-                        format!("no concern has the flag '{flag}'"),
-                    ),
-                }
-            }
-            never.push(mask);
+            never.push(mask_of_names(
+                &a.never_with_flags,
+                &self.flag_index,
+                &format!("{path}.never_with_flags"),
+                |flag| format!("no concern has the flag '{flag}'"),
+                &mut self.problems,
+            ));
         }
         never
     }
@@ -670,17 +685,13 @@ impl<'a> Checker<'a> {
                     format!("ages {} to {} are not a range", s.min_age, s.max_age),
                 );
             }
-            let mut mask = 0u64;
-            for (j, d) in s.domains.iter().enumerate() {
-                match self.domain_index.get(d.as_str()) {
-                    Some(&bit) => mask |= 1 << bit,
-                    None => self.problem(
-                        format!("{path}.domains[{j}]"),
-                        format!("unknown domain '{d}'"),
-                    ),
-                }
-            }
-            masks.push(mask);
+            masks.push(mask_of_names(
+                &s.domains,
+                &self.domain_index,
+                &format!("{path}.domains"),
+                |d| format!("unknown domain '{d}'"),
+                &mut self.problems,
+            ));
             let mut concerns = self.concern_codes(&s.concerns, &format!("{path}.concerns"), true);
             concerns.sort_unstable();
             named.push(concerns);
@@ -892,7 +903,7 @@ impl<'a> Checker<'a> {
     }
 
     fn check_level(&mut self, level: u8, path: &str) {
-        if !(1..=4).contains(&level) {
+        if !LEVELS.contains(&level) {
             self.problem(path.to_string(), format!("level {level} is outside 1 to 4"));
         }
     }

@@ -294,7 +294,6 @@ pub fn triage(props: &TriageProps) -> Html {
 
     let g = props.guidance.clone();
     let page = PageProps {
-        guidance: g.clone(),
         flow: Rc::new((*flow).clone()),
         dispatch: dispatch.clone(),
     };

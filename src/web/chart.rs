@@ -3,6 +3,7 @@
 //! presentation attributes only (the CSP allows no inline style), with a text alternative.
 
 use crate::guidance::SharedGuidance;
+use crate::vocabulary::LEVELS;
 use yew::prelude::*;
 
 #[derive(Properties, Clone, PartialEq)]
@@ -42,7 +43,7 @@ pub fn needs_chart(props: &NeedsChartProps) -> Html {
         .map(|d| wrap(&d.name, LABEL_CHARS))
         .collect();
     let row_h = |lines: usize| ROW_H.max(LINE_H * lines as f64 + 12.0);
-    let level_names: Vec<Vec<String>> = (1..=4u8)
+    let level_names: Vec<Vec<String>> = LEVELS
         .map(|l| {
             wrap(
                 &props
@@ -69,7 +70,7 @@ pub fn needs_chart(props: &NeedsChartProps) -> Html {
     let height = strengths_top + ROW_H + 4.0;
     let mut description = Vec::new();
     for d in &file.domains {
-        let parts: Vec<String> = (1..=4u8)
+        let parts: Vec<String> = LEVELS
             .filter_map(|l| match count(&d.id, l) {
                 0 => None,
                 n => Some(format!("{n} at level {l}")),
@@ -92,7 +93,7 @@ pub fn needs_chart(props: &NeedsChartProps) -> Html {
                 font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">
                 <title id={w.id("needs-chart-title")}>{ "The child's needs by area and level" }</title>
                 <desc id={w.id("needs-chart-desc")}>{ desc.clone() }</desc>
-                { for (1..=4u8).map(|l| {
+                { for LEVELS.map(|l| {
                     let x = LABEL_W + COL_W * f64::from(l - 1);
                     html! {
                         <g>
@@ -119,7 +120,7 @@ pub fn needs_chart(props: &NeedsChartProps) -> Html {
                                     <tspan x="4" dy={if k == 0 { "0".to_string() } else { LINE_H.to_string() }}>{ line }</tspan>
                                 }) }
                             </text>
-                            { for (1..=4u8).map(|l| {
+                            { for LEVELS.map(|l| {
                                 let n = count(&d.id, l);
                                 let cx = LABEL_W + COL_W * f64::from(l - 1) + COL_W / 2.0;
                                 if n == 0 { return html! {}; }

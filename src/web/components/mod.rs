@@ -6,9 +6,11 @@ mod contact;
 mod error_summary;
 mod links;
 mod text_area;
+mod warning_text;
 
 pub use choices::{Checkbox, ChoiceOption, Radios};
 pub use contact::{ContactLine, Phone};
 pub use error_summary::{error_for, ErrorMessage, ErrorSummary};
 pub use links::{BackLink, LinkButton};
 pub use text_area::TextArea;
+pub use warning_text::WarningText;

@@ -13,7 +13,7 @@ use yew::prelude::*;
 #[function_component(CheckPage)]
 pub fn check_page(p: &PageProps) -> Html {
     let a = &p.flow.answers;
-    let g = &p.guidance;
+    let g = &p.flow.guidance;
     let row = |key: &str, value: Html, step: Step, what: &str| {
         let change = p.dispatch.reform(move |()| Msg::Change(step));
         html! {
@@ -102,7 +102,7 @@ pub fn check_page(p: &PageProps) -> Html {
                         { row("Other notes", html! { text_or(&a.other_notes) }, Step::Views, "other notes") }
                     </dl>
                     <h2 class="govuk-heading-m">{ "The child's needs at a glance" }</h2>
-                    <NeedsChart guidance={p.guidance.clone()} concerns={a.concerns.clone()} strengths={a.strengths.clone()} />
+                    <NeedsChart guidance={p.flow.guidance.clone()} concerns={a.concerns.clone()} strengths={a.strengths.clone()} />
                     <form novalidate=true {onsubmit}>
                         <button type="submit" class="govuk-button">{ "Get recommendation" }</button>
                     </form>

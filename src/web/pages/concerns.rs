@@ -26,7 +26,7 @@ pub fn concern_fields(props: &ConcernFieldsProps) -> Html {
     let p = &props.page;
     let query = use_state(String::new);
     let index = use_memo(p.flow.guidance.clone(), |g| SearchIndex::new(g));
-    let g = &p.guidance;
+    let g = &p.flow.guidance;
     let file = g.file();
     let answers = &p.flow.answers;
     let selected = &answers.concerns;
@@ -216,7 +216,7 @@ pub fn match_count_text(n: usize) -> String {
 /// The concerns ticked so far, each with a way to remove it, whatever the search shows.
 #[function_component(YourChoices)]
 fn your_choices(p: &PageProps) -> Html {
-    let g = &p.guidance;
+    let g = &p.flow.guidance;
     let mut ticked: Vec<&Concern> = p
         .flow
         .answers

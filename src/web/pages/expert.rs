@@ -23,7 +23,7 @@ fn and_list(items: &[&str]) -> String {
 #[function_component(ExpertPage)]
 pub fn expert_page(p: &PageProps) -> Html {
     let w = crate::web::widget::use_widget();
-    let g = &p.guidance;
+    let g = &p.flow.guidance;
     let a = &p.flow.answers;
     let live = a.provisional(g);
     let needed = a.still_needed(g);

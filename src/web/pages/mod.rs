@@ -1,5 +1,5 @@
 //! Every page: one component per step of the flow, and the start, restart and guidance
-//! error pages. Step pages get the guidance, the session and the dispatcher; none keeps
+//! error pages. Step pages get the session (with its guidance) and the dispatcher; none keeps
 //! state of its own beyond what the page needs while open.
 
 mod check;
@@ -29,14 +29,13 @@ pub use strengths::StrengthsPage;
 pub use views::ViewsPage;
 
 use crate::flow::{Edit, Msg, Session};
-use crate::guidance::SharedGuidance;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What every page is given.
+/// What every page is given: the session (with the guidance its answers are for) and
+/// the dispatcher.
 #[derive(Properties, Clone, PartialEq)]
 pub struct PageProps {
-    pub guidance: SharedGuidance,
     pub flow: Rc<Session>,
     pub dispatch: Callback<Msg>,
 }

@@ -12,7 +12,7 @@ use crate::vocabulary::Pathway;
 use crate::web::chart::NeedsChart;
 use crate::web::components::{
     error_for, BackLink, ChoiceOption, ContactLine, ErrorSummary, LinkButton, Phone, Radios,
-    TextArea,
+    TextArea, WarningText,
 };
 use crate::web::export;
 use yew::prelude::*;
@@ -28,7 +28,7 @@ pub struct OutcomeProps {
 #[function_component(OutcomePage)]
 pub fn outcome_page(props: &OutcomeProps) -> Html {
     let p = &props.page;
-    let g = &p.guidance;
+    let g = &p.flow.guidance;
     let a = &p.flow.answers;
     let status = use_state(|| None::<String>);
     let decided = a
@@ -93,19 +93,15 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                         <div class="govuk-panel__body">{ format!("Level {}: {}", decision.level, level_name) }</div>
                     </div>
                     if decision.pathway == Pathway::Emergency {
-                        <EmergencyWarning guidance={p.guidance.clone()} {front_door_user} />
+                        <EmergencyWarning guidance={p.flow.guidance.clone()} {front_door_user} />
                     }
                     <p class="govuk-body-l">{ words.summary }</p>
                     // A child protection referral is never one of two choices: the front door
                     // is phoned either way, so the consultation banner is for lower routes.
                     if decision.consultation_advised && decision.pathway < Pathway::MacptReferral {
-                        <div class="govuk-warning-text">
-                            <span class="govuk-warning-text__icon" aria-hidden="true">{ "!" }</span>
-                            <strong class="govuk-warning-text__text">
-                                <span class="govuk-visually-hidden">{ "Warning" }</span>
-                                { "Talk to the front door's consultation line about this child: see the reasons below." }
-                            </strong>
-                        </div>
+                        <WarningText>
+                            { "Talk to the front door's consultation line about this child: see the reasons below." }
+                        </WarningText>
                     }
                     {
                         match &chosen_steps {
@@ -132,7 +128,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                         }
                     }
                     <h2 class="govuk-heading-m">{ "Why" }</h2>
-                    <Reasons guidance={p.guidance.clone()} decision={decision.clone()} />
+                    <Reasons guidance={p.flow.guidance.clone()} decision={decision.clone()} />
                     <h2 class="govuk-heading-m">{ "What happens next" }</h2>
                     <p class="govuk-body">{ words.allocation }</p>
                     if offers_services {
@@ -155,7 +151,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                         }
                     }
                     <h2 class="govuk-heading-m">{ "The child's needs at a glance" }</h2>
-                    <NeedsChart guidance={p.guidance.clone()} concerns={case.concerns.clone()} strengths={case.strengths.clone()} />
+                    <NeedsChart guidance={p.flow.guidance.clone()} concerns={case.concerns.clone()} strengths={case.strengths.clone()} />
                     <div class="govuk-inset-text">
                         { "This recommendation supports your professional judgement; it does not replace it. If you decide differently, record why." }
                     </div>
@@ -344,10 +340,7 @@ struct EmergencyProps {
 fn emergency_warning(props: &EmergencyProps) -> Html {
     let g = &props.guidance;
     html! {
-        <div class="govuk-warning-text app-emergency">
-            <span class="govuk-warning-text__icon" aria-hidden="true">{ "!" }</span>
-            <strong class="govuk-warning-text__text">
-                <span class="govuk-visually-hidden">{ "Warning" }</span>
+        <WarningText class="app-emergency">
                 { "Call the police on " }<Phone number="999" />{ " now" }
                 if props.front_door_user {
                     { ", or ask police colleagues at the front door to act straight away." }
@@ -359,8 +352,7 @@ fn emergency_warning(props: &EmergencyProps) -> Html {
                 if let Some(c) = g.contact(contact_keys::OUT_OF_HOURS) {
                     { format!(" When the front door is closed, phone the {} on ", c.name) }<Phone number={c.phone.clone()} />{ "." }
                 }
-            </strong>
-        </div>
+        </WarningText>
     }
 }
 
@@ -374,7 +366,7 @@ struct RecordFormProps {
 fn record_form(props: &RecordFormProps) -> Html {
     let p = &props.page;
     let a = &p.flow.answers;
-    let titles = &p.guidance.file().pathways;
+    let titles = &p.flow.guidance.file().pathways;
     let on_agree = p.edit(|v: String| Edit::SetAgrees(v == "yes"));
     let on_pathway = p.edit(|v: String| Pathway::from_code(&v).map(Edit::SetFinalPathway));
     let on_reason = p.edit(Edit::SetFinalReason);
@@ -416,7 +408,7 @@ struct RecordedProps {
 fn recorded(props: &RecordedProps) -> Html {
     let w = crate::web::widget::use_widget();
     let p = &props.page;
-    let summary = crate::record::summary::plain_text(&p.guidance, &props.record);
+    let summary = crate::record::summary::plain_text(&p.flow.guidance, &props.record);
     let on_copy = {
         let on_status = props.on_status.clone();
         let summary = summary.clone();
@@ -464,7 +456,7 @@ fn recorded(props: &RecordedProps) -> Html {
         });
     }
     let f = &props.record.final_decision;
-    let final_title = p.guidance.file().pathways.get(f.pathway).title.clone();
+    let final_title = p.flow.guidance.file().pathways.get(f.pathway).title.clone();
     html! {
         <div class="app-recorded">
             <div class="govuk-notification-banner govuk-notification-banner--success" role="alert"

@@ -4,7 +4,7 @@ use super::{PageProps, Question};
 use crate::flow::{Edit, Mode, Step};
 use crate::guidance::contact_keys;
 use crate::vocabulary::Audience;
-use crate::web::components::{error_for, ChoiceOption, Radios};
+use crate::web::components::{error_for, ChoiceOption, Radios, WarningText};
 use yew::prelude::*;
 
 #[function_component(AudiencePage)]
@@ -74,7 +74,7 @@ pub fn safety_page(p: &PageProps) -> Html {
 /// the rest of the questions so the decision can still be recorded.
 #[function_component(EmergencyPage)]
 pub fn emergency_page(p: &PageProps) -> Html {
-    let g = &p.guidance;
+    let g = &p.flow.guidance;
     let contact = |key: &str| {
         g.contact(key)
             .map(|c| format!("{} on {}", c.name, c.phone))
@@ -83,13 +83,9 @@ pub fn emergency_page(p: &PageProps) -> Html {
     html! {
         <Question page={p.clone()} continue_label="Continue to record the details">
             <h1 class="govuk-heading-xl">{ Step::Emergency.title() }</h1>
-            <div class="govuk-warning-text">
-                <span class="govuk-warning-text__icon" aria-hidden="true">{ "!" }</span>
-                <strong class="govuk-warning-text__text">
-                    <span class="govuk-visually-hidden">{ "Warning" }</span>
-                    { "The child is in immediate danger. Call the police on 999 now and stay with the child if it is safe to." }
-                </strong>
-            </div>
+            <WarningText>
+                { "The child is in immediate danger. Call the police on 999 now and stay with the child if it is safe to." }
+            </WarningText>
             <p class="govuk-body">{ format!("Then phone the {}.", contact(contact_keys::FRONT_DOOR)) }</p>
             if g.contact(contact_keys::OUT_OF_HOURS).is_some() {
                 <p class="govuk-body">{ format!("Out of hours, phone the {}.", contact(contact_keys::OUT_OF_HOURS)) }</p>

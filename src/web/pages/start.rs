@@ -1,7 +1,7 @@
 //! The start page (GOV.UK start page pattern): what the tool is for, what you need, and
 //! that it supports professional judgement and never replaces it.
 
-use crate::web::components::LinkButton;
+use crate::web::components::{LinkButton, WarningText};
 use crate::web::words::IMMEDIATE_DANGER;
 use yew::prelude::*;
 
@@ -40,13 +40,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
                     <li>{ "see why, what to do now and by when" }</li>
                     <li>{ "record your decision for the child's file" }</li>
                 </ul>
-                <div class="govuk-warning-text">
-                    <span class="govuk-warning-text__icon" aria-hidden="true">{ "!" }</span>
-                    <strong class="govuk-warning-text__text">
-                        <span class="govuk-visually-hidden">{ "Warning" }</span>
-                        { IMMEDIATE_DANGER }
-                    </strong>
-                </div>
+                <WarningText>{ IMMEDIATE_DANGER }</WarningText>
                 <div class="govuk-inset-text">
                     { "This tool supports your professional judgement. It never replaces it: if you think the child needs something different, you can record that and why." }
                 </div>

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 #[function_component(NoConcernsPage)]
 pub fn no_concerns_page(p: &PageProps) -> Html {
-    let g = &p.guidance;
+    let g = &p.flow.guidance;
     let onsubmit = p.dispatch.reform(|e: SubmitEvent| {
         e.prevent_default();
         Msg::Continue
@@ -46,7 +46,7 @@ pub fn no_concerns_page(p: &PageProps) -> Html {
 
 #[function_component(NotAChildPage)]
 pub fn not_a_child_page(p: &PageProps) -> Html {
-    let g = &p.guidance;
+    let g = &p.flow.guidance;
     let change = p.dispatch.reform(|()| Msg::Show(Step::Child));
     let adult = g.contact(contact_keys::ADULT_SAFEGUARDING);
     html! {

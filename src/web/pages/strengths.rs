@@ -31,7 +31,7 @@ pub fn strength_fields(props: &SectionProps) -> Html {
                     </legend>
                     <div id={w.id("strengths-hint")} class="govuk-hint">{ "Tick the strengths you have seen. They can make a difference to the support that fits best." }</div>
                     <div class="govuk-checkboxes govuk-checkboxes--small">
-                        { for p.guidance.file().strengths.iter().map(|s| {
+                        { for p.flow.guidance.file().strengths.iter().map(|s| {
                             let code = s.code.clone();
                             let onchange = p.edit(move |on: bool| Edit::ToggleStrength { code: code.clone(), on });
                             html! {

@@ -18,7 +18,7 @@ pub fn views_fields(props: &SectionProps) -> Html {
             .map(Edit::SetConsent)
     });
     // Asked only where it could change the outcome (or already answered, to change it).
-    let ask_consent = a.consent.is_some() || a.consent_matters(&p.guidance);
+    let ask_consent = a.consent.is_some() || a.consent_matters(&p.flow.guidance);
     let on_voice = p.edit(Edit::SetChildVoice);
     let on_other = p.edit(Edit::SetOtherNotes);
     let options = Consent::ALL
