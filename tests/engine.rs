@@ -319,6 +319,23 @@ fn two_of_the_three_do_not_escalate() {
 // ---------------------------------------------------------------------------------------
 // Babies.
 
+/// A referral is not one of two choices: a baby's child protection referral carries no
+/// "talk to the consultation line" reason or flag beside "phone the front door now".
+#[test]
+fn a_baby_referred_for_child_protection_is_not_also_sent_to_the_consultation_line() {
+    let d = decide_default(
+        0.33,
+        &["abuse.injury_non_mobile_baby"],
+        &[],
+        json!({"child": {"non_mobile": true}}),
+    );
+    assert_eq!(d.pathway, Pathway::MacptReferral);
+    assert!(!d.consultation_advised);
+    assert!(!rules(&d).contains(&"baby-with-level-3-concern"));
+    assert!(!d.has_action("consultation_line"));
+    assert!(d.has_action("phone_front_door"));
+}
+
 #[test]
 fn baby_with_a_level_3_concern_gets_consultation() {
     let d = decide_default(0.5, &["basic_care.home_conditions_unsafe"], &[], json!({}));

@@ -266,11 +266,11 @@ mod tests {
             .when;
         assert_eq!(
             condition(baby, &f),
-            "(the baby is unborn or the baby is not yet mobile or the child is under 1 years old) and any concern at level 3 or above"
+            "(the baby is unborn or the baby is not yet mobile or the child is under 1 years old) and any concern at level 3 or above and the pathway is family_help"
         );
         let lines = condition_lines(baby, &f);
         assert_eq!(lines[0], "all of these:");
-        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert_eq!(lines.len(), 4, "{lines:?}");
     }
 
     #[test]
