@@ -6,7 +6,8 @@
 // request so a test can prove the app fetched nothing unexpected.
 //
 // Library:  const { url, close, requests } = await startServer({ root: 'dist' });
-// CLI:      node tests/e2e/serve.mjs --root dist --port 8080 [--csp "..."]
+//           startAppServer(): this server, or nginx with deploy/nginx/ when E2E_SERVER=nginx.
+// CLI:      node tests/e2e/serve.mjs --root dist --port 8080 [--csp "..."] [--partner https://portal.example]
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -16,10 +17,35 @@ import { fileURLToPath } from 'node:url';
 
 // The policy the real deployment is meant to send. 'wasm-unsafe-eval' is the
 // one relaxation wasm-bindgen needs (WebAssembly.instantiate); nothing else
-// (no 'unsafe-inline', no 'unsafe-eval', no third-party origins).
+// (no 'unsafe-inline', no 'unsafe-eval', no third-party origins). Every file in
+// deploy/ sends exactly this (specs/deploy.test.mjs checks).
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "connect-src 'self'; img-src 'self' data:; frame-ancestors 'self'";
+
+/** The iframe page partner portals frame: the same policy, framable by `partnerOrigins`. */
+export const EMBED_PAGE = '/embed.html';
+export function embedCsp(partnerOrigins, csp = STRICT_CSP) {
+  if (!csp.endsWith("frame-ancestors 'self'")) throw new Error(`embedCsp: policy must end with frame-ancestors 'self': ${csp}`);
+  return [csp, ...partnerOrigins].join(' ');
+}
+
+/**
+ * The server the specs load the app from: startServer() below, or, with
+ * E2E_SERVER=nginx, Debian's nginx running the shipped deploy/nginx configuration
+ * (nginx.mjs). Either way `partnerOrigins` may frame embed.html and nothing else,
+ * and the result is { url, close(), requests }.
+ */
+export async function startAppServer({ root, partnerOrigins = [] }) {
+  if (process.env.E2E_SERVER === 'nginx') {
+    const { startNginx } = await import('./nginx.mjs');
+    return startNginx({ root, partnerOrigins });
+  }
+  if (process.env.E2E_SERVER && process.env.E2E_SERVER !== 'node') {
+    throw new Error(`E2E_SERVER=${process.env.E2E_SERVER}: expected node (the default) or nginx`);
+  }
+  return startServer({ root, partnerOrigins });
+}
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -37,11 +63,13 @@ const MIME = {
 
 /**
  * Start serving `root`. Port 0 picks a free port (what the tests use).
+ * `partnerOrigins` are added to frame-ancestors on /embed.html only, as the
+ * deploy/ configurations do.
  * Resolves to { url, close(), requests, server }; `requests` is this server's
  * own log of { method, path, status } for every request received, in order
  * (`status` is set once the response is sent).
  */
-export async function startServer({ root, host = '127.0.0.1', port = 0, csp = STRICT_CSP } = {}) {
+export async function startServer({ root, host = '127.0.0.1', port = 0, csp = STRICT_CSP, partnerOrigins = [] } = {}) {
   if (!root) throw new Error('startServer: root is required');
   const rootDir = path.resolve(root);
   const requests = [];
@@ -73,6 +101,9 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, csp = ST
       return send(res, 400, 'Bad Request');
     }
     log(urlPath);
+    if (urlPath === EMBED_PAGE && partnerOrigins.length > 0) {
+      res.setHeader('Content-Security-Policy', embedCsp(partnerOrigins, csp));
+    }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
@@ -155,6 +186,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const root = opt('root', 'dist');
   const port = Number(opt('port', '8080'));
   const csp = opt('csp', STRICT_CSP);
-  const { url } = await startServer({ root, port, csp });
+  const partnerOrigins = args.includes('--partner') ? [opt('partner')] : [];
+  const { url } = await startServer({ root, port, csp, partnerOrigins });
   console.log(`Serving ${path.resolve(root)} at ${url}/`);
 }

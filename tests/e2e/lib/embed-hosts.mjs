@@ -5,7 +5,9 @@
 // /front-door-triage.js from their own origin) is served at http://127.0.0.1:<P>. The
 // iframe host is a second server at http://localhost:<Q>, a different origin; the same
 // server reached as http://127.0.0.1:<Q> is a third origin. The app's server sends the
-// strict CSP with only frame-ancestors widened to let the iframe host frame it.
+// strict CSP, with frame-ancestors on embed.html widened to let the iframe host frame it,
+// as a deployment names its partner portals (deploy/). With E2E_SERVER=nginx the app's
+// server is nginx with the shipped configuration; the portal host stays this Node server.
 //
 // The servers and browser are exported as live bindings, set by `useEmbedHosts()`'s
 // `before` hook in each spec file.
@@ -14,7 +16,7 @@ import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { startServer, STRICT_CSP } from '../serve.mjs';
+import { startServer, startAppServer } from '../serve.mjs';
 import { launchBrowser, openPage } from './browser.mjs';
 import { RECORD_SCHEMA, decide } from './journey.mjs';
 import { Widget, buildSite, APP_TIMEOUT, HOST_DIR } from './embed.mjs';
@@ -36,11 +38,7 @@ export function useEmbedHosts() {
     const hostPort = new URL(hostServer.url).port;
     hostOrigin = `http://localhost:${hostPort}`;
     thirdOrigin = `http://127.0.0.1:${hostPort}`;
-    assert.match(STRICT_CSP, /frame-ancestors 'self'$/, 'STRICT_CSP ends with frame-ancestors');
-    appServer = await startServer({
-      root: site.root,
-      csp: STRICT_CSP.replace(/frame-ancestors 'self'$/, `frame-ancestors 'self' ${hostOrigin}`),
-    });
+    appServer = await startAppServer({ root: site.root, partnerOrigins: [hostOrigin] });
     appOrigin = appServer.url;
     browser = await launchBrowser();
   });

@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '../serve.mjs';
+import { startAppServer } from '../serve.mjs';
 import { launchBrowser, openPage, saveScreenshot, formatViolations, runAxe } from './browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -82,7 +82,7 @@ export function useSuite() {
       existsSync(path.join(DIST_DIR, 'index.html')),
       `${DIST_DIR}/index.html not found: build the app first (trunk build) or set DIST_DIR`,
     );
-    suite.server = await startServer({ root: DIST_DIR });
+    suite.server = await startAppServer({ root: DIST_DIR });
     suite.browser = await launchBrowser();
   });
   after(async () => {

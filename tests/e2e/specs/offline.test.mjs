@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startServer } from "../serve.mjs";
+import { startAppServer } from "../serve.mjs";
 import { launchBrowser, openPage, saveScreenshot } from "../lib/browser.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -16,7 +16,7 @@ before(async () => {
   // A private copy, so the "new deployment" test can change it.
   root = mkdtempSync(join(tmpdir(), "fdt-offline-"));
   cpSync(distDir, root, { recursive: true });
-  server = await startServer({ root });
+  server = await startAppServer({ root });
   browser = await launchBrowser();
 });
 after(async () => {
@@ -111,6 +111,11 @@ test("a new deployment replaces the cache cleanly", async () => {
   writeFileSync(join(root, "sw.js"), sw);
   const html = readFileSync(join(root, "index.html"), "utf8").replace("Loading the triage tool", "Loading the new triage tool");
   writeFileSync(join(root, "index.html"), html);
+  // A real deployment ships new .br and .gz copies with each file; here they are removed, so
+  // a server that sends precompressed copies (nginx, E2E_SERVER=nginx) sends the new files.
+  for (const file of ["sw.js", "index.html"]) {
+    for (const ext of [".br", ".gz"]) rmSync(join(root, file + ext), { force: true });
+  }
 
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   // Only the new deployment's cache is left, and it holds the app.

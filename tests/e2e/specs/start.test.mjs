@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '../serve.mjs';
+import { startAppServer } from '../serve.mjs';
 import { launchBrowser, openPage, runAxe, saveScreenshot, formatViolations } from '../lib/browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -23,7 +23,7 @@ before(async () => {
     existsSync(path.join(DIST_DIR, 'index.html')),
     `${DIST_DIR}/index.html not found: build the app first (trunk build) or set DIST_DIR`,
   );
-  server = await startServer({ root: DIST_DIR });
+  server = await startAppServer({ root: DIST_DIR });
   browser = await launchBrowser();
 });
 
