@@ -2,14 +2,17 @@
 // 1. Trunk inlines a module <script> that loads the wasm; the strict CSP forbids inline
 //    script (trunk-rs/trunk#288), so it is replaced by <script src="boot.js">.
 // 2. The static fallback in index.html is filled from the default guidance, so the phone
-//    numbers people see without the app are the ones the app itself would show.
+//    numbers people see without the app are the ones the app itself would show, and the
+//    start page the app draws first is rendered into #app (src/web/prerender.rs).
 // 3. The wasm-bindgen snippets folder is renamed after its contents, so servers may cache
 //    it for a year (deploy/README.md, "What is hashed").
 // 4. The service worker gets its precache list and build id.
 // 5. Every text file gets precompressed .br and .gz copies beside it, for web servers that
 //    serve them (deploy/: nginx gzip_static and brotli_static, Caddy, Apache, IIS).
 // It fails the build if any inline script or style is left.
-import { readFileSync, writeFileSync, readdirSync, statSync, renameSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync, statSync, renameSync, mkdtempSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
 import { createHash } from "node:crypto";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -55,8 +58,15 @@ const fill = (text, name) =>
     return escape(fields[key]);
   });
 html = fill(html, "index.html");
+html = withPrerenderedStartPage(html);
 const embedPath = join(staging, "embed.html");
 writeFileSync(embedPath, fill(readFileSync(embedPath, "utf8"), "embed.html"));
+// The custom element's loading state (www/element.js, a wasm-bindgen snippet) shows the same
+// numbers before the wasm has started.
+const elementScripts = listFiles(staging).filter((f) => /^snippets\/[^/]+\/www\/element\.js$/.test(f));
+if (elementScripts.length !== 1) fail(`post-build: expected one snippets/*/www/element.js, found ${elementScripts.length}`);
+for (const f of elementScripts) writeFileSync(join(staging, f), fill(readFileSync(join(staging, f), "utf8"), f));
+html = refreshIntegrity(html, elementScripts); // index.html preloads it with its hash
 
 const leftovers = [
   [/<script(?![^>]*\bsrc=)[^>]*>/i, "an inline <script>"],

@@ -125,9 +125,11 @@ fn sources() -> BTreeMap<String, String> {
     out
 }
 
-/// `engine/facts.rs` → `engine`; `vocabulary.rs` → `vocabulary`; the crate root → none.
+/// `engine/facts.rs` → `engine`; `vocabulary.rs` → `vocabulary`; the crate root and the
+/// binaries (`main.rs`, `bin/`), which use the library from outside → none.
 fn layer_of(file: &str) -> Option<&str> {
     match file.split_once('/') {
+        Some(("bin", _)) => None,
         Some((layer, _)) => Some(layer),
         None => file
             .strip_suffix(".rs")

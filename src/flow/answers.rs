@@ -438,9 +438,17 @@ impl Answers {
         }
         let unborn = self.child_status == Some(ChildStatus::Unborn);
         let mut concerns = self.concerns.clone();
-        concerns.sort_by_key(|c| guidance.concern_index(c).unwrap_or(u32::MAX));
+        // Guidance order, then the code: a total order, so the unstable sort (the only one
+        // in the download) gives what a stable one would.
+        concerns.sort_unstable_by(|a, b| {
+            let at = |c: &String| guidance.concern_index(c).unwrap_or(u32::MAX);
+            at(a).cmp(&at(b)).then_with(|| a.cmp(b))
+        });
         let mut strengths = self.strengths.clone();
-        strengths.sort_by_key(|s| guidance.strength_index(s).unwrap_or(u32::MAX));
+        strengths.sort_unstable_by(|a, b| {
+            let at = |s: &String| guidance.strength_index(s).unwrap_or(u32::MAX);
+            at(a).cmp(&at(b)).then_with(|| a.cmp(b))
+        });
         Ok(Case {
             child: Child {
                 age_years: if unborn { None } else { self.age() },

@@ -171,7 +171,9 @@ impl SearchIndex {
                 });
             }
         }
-        matches.sort_by(|a, b| {
+        // Unstable is enough (the last key, the concern, is unique) and keeps one sort
+        // algorithm in the download.
+        matches.sort_unstable_by(|a, b| {
             b.words_matched
                 .cmp(&a.words_matched)
                 .then(b.score.total_cmp(&a.score))
@@ -255,7 +257,7 @@ fn entry(c: &Concern) -> Entry {
                 (w, s)
             })
             .collect();
-        out.sort();
+        out.sort_unstable();
         out.dedup();
         out
     };

@@ -24,6 +24,11 @@ use std::fmt;
 /// The demonstration guidance compiled into every build.
 pub const DEFAULT_GUIDANCE_JSON: &str = include_str!("../../www/guidance/default.json");
 
+/// The same guidance without its whitespace (build.rs): what `embedded_default` loads, so
+/// the browser download carries the compact text only.
+const DEFAULT_GUIDANCE_COMPACT: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/default.compact.json"));
+
 /// Its SHA-256, computed by build.rs from the same file.
 pub const DEFAULT_GUIDANCE_SHA256: &str = env!("DEFAULT_GUIDANCE_SHA256");
 
@@ -75,7 +80,10 @@ impl Guidance {
 
     /// The demonstration guidance that ships inside the app and the CLI.
     pub fn embedded_default() -> Result<Guidance, GuidanceError> {
-        Guidance::from_json_with_sha256(DEFAULT_GUIDANCE_JSON, DEFAULT_GUIDANCE_SHA256.to_string())
+        Guidance::from_json_with_sha256(
+            DEFAULT_GUIDANCE_COMPACT,
+            DEFAULT_GUIDANCE_SHA256.to_string(),
+        )
     }
 
     pub fn file(&self) -> &GuidanceFile {
@@ -145,5 +153,14 @@ mod tests {
             computed.sha256()
         );
         assert_eq!(DEFAULT_GUIDANCE_SHA256.len(), 64);
+    }
+
+    #[test]
+    fn the_compact_copy_loads_to_the_same_guidance_as_the_file() {
+        let file = Guidance::from_json(DEFAULT_GUIDANCE_JSON).unwrap();
+        let compact = Guidance::embedded_default().unwrap();
+        let as_value = |g: &Guidance| serde_json::to_value(g.file()).unwrap();
+        assert_eq!(as_value(&compact), as_value(&file));
+        assert!(DEFAULT_GUIDANCE_COMPACT.len() * 10 < DEFAULT_GUIDANCE_JSON.len() * 8);
     }
 }

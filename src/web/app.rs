@@ -99,11 +99,18 @@ pub fn app() -> Html {
                 let choosing = choosing.clone();
                 Callback::from(move |()| choosing.set(true))
             };
-            html! {
-                <Triage key={g.sha256().to_string()} guidance={g.clone()} storage_key={STANDALONE_DRAFT_KEY}
-                    use_history=true on_choose_guidance={Some(on_choose_guidance)} />
-            }
+            standalone(g, on_choose_guidance)
         }
+    }
+}
+
+/// The standalone app once its guidance is loaded. The build renders this same view for
+/// `index.html` (`web::prerender`), so the page shown before the wasm arrives is the one
+/// the app then draws.
+pub(super) fn standalone(g: &SharedGuidance, on_choose_guidance: Callback<()>) -> Html {
+    html! {
+        <Triage key={g.sha256().to_string()} guidance={g.clone()} storage_key={STANDALONE_DRAFT_KEY}
+            use_history=true on_choose_guidance={Some(on_choose_guidance)} />
     }
 }
 

@@ -5,6 +5,11 @@ use crate::flow::{Draft, DraftProblem};
 use crate::guidance::Guidance;
 
 fn storage() -> Option<web_sys::Storage> {
+    // The build-time render (`web::prerender`) runs natively, with no browser storage:
+    // it draws a blank start, as a first visit sees.
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
     gloo::utils::window().session_storage().ok().flatten()
 }
 

@@ -12,6 +12,8 @@ mod layout;
 mod loader;
 mod pages;
 mod panic;
+#[cfg(feature = "prerender")]
+pub mod prerender;
 mod registry;
 mod state;
 mod widget;

@@ -51,7 +51,7 @@ pub fn check_page(p: &PageProps) -> Html {
     };
     let concerns: Vec<String> = {
         let mut codes = a.concerns.clone();
-        codes.sort_by_key(|c| g.concern_index(c));
+        codes.sort_unstable_by_key(|c| g.concern_index(c));
         codes
             .iter()
             .filter_map(|c| g.concern(c))

@@ -224,7 +224,7 @@ fn your_choices(p: &PageProps) -> Html {
         .iter()
         .filter_map(|c| g.concern(c))
         .collect();
-    ticked.sort_by_key(|c| g.concern_index(&c.code));
+    ticked.sort_unstable_by_key(|c| g.concern_index(&c.code));
     if ticked.is_empty() {
         return html! {
             <p class="govuk-body app-your-choices app-your-choices--empty">{ "You have not chosen any concerns yet." }</p>

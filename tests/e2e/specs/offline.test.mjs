@@ -109,7 +109,7 @@ test("a new deployment replaces the cache cleanly", async () => {
   // Deploy: new start-page text and a new build id.
   const sw = readFileSync(join(root, "sw.js"), "utf8").replace(/const BUILD_ID = "[^"]+"/, 'const BUILD_ID = "next-deployment"');
   writeFileSync(join(root, "sw.js"), sw);
-  const html = readFileSync(join(root, "index.html"), "utf8").replace("Loading the triage tool", "Loading the new triage tool");
+  const html = readFileSync(join(root, "index.html"), "utf8").replace("This tool needs JavaScript", "This new tool needs JavaScript");
   writeFileSync(join(root, "index.html"), html);
   // A real deployment ships new .br and .gz copies with each file; here they are removed, so
   // a server that sends precompressed copies (nginx, E2E_SERVER=nginx) sends the new files.
@@ -134,5 +134,5 @@ test("a new deployment replaces the cache cleanly", async () => {
     const all = await Promise.all((await caches.keys()).map(async (k) => `${k}:${(await (await caches.open(k)).keys()).length}`));
     return response ? response.text() : `not cached; caches ${all}`;
   });
-  assert.match(cached, /Loading the new triage tool/, "the new deployment's files are what is cached");
+  assert.match(cached, /This new tool needs JavaScript/, "the new deployment's files are what is cached");
 });
