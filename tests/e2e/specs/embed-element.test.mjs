@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HEADINGS, guidance } from '../lib/journey.mjs';
 import { caseOf, assertClean, APP_TIMEOUT, HOST_DIR } from '../lib/embed.mjs';
-import { useEmbedHosts, appOrigin, T, FAMILY_HELP, open, widget, hostState, hostNeverPays, assertRecord } from '../lib/embed-hosts.mjs';
+import { useEmbedHosts, appOrigin, browser, T, FAMILY_HELP, open, widget, hostState, hostNeverPays, assertRecord } from '../lib/embed-hosts.mjs';
 
 useEmbedHosts();
 
@@ -213,5 +213,35 @@ test('custom element: attributes set or changed after it is on the page restart 
     await assertClean(opened);
   } finally {
     await opened.context.close();
+  }
+});
+
+test('custom element: before its wasm arrives it shows a styled loading state with the numbers to call', T, async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await context.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(`${appOrigin}/${HOST_DIR}/element.html`);
+    const loading = page.locator('#triage p[role="status"]');
+    await loading.waitFor({ timeout: APP_TIMEOUT });
+    assert.equal((await loading.textContent()).trim(), 'Loading the triage tool…');
+    const text = await page.locator('#triage').evaluate((el) => el.shadowRoot.textContent);
+    assert.match(text, /call the police on 999 now/);
+    assert.match(text, /phone the Demo Borough Integrated Front Door on 01632 960 000/);
+    // Styled by the app's own stylesheet inside the shadow root, not the host's.
+    await page.waitForFunction(() => {
+      const p = document.getElementById('triage').shadowRoot.querySelector('p.govuk-body');
+      return p && getComputedStyle(p).fontSize === '19px';
+    }, null, { timeout: APP_TIMEOUT });
+    release();
+    await page.locator('#triage h1', { hasText: HEADINGS.start }).waitFor({ timeout: APP_TIMEOUT });
+    assert.equal(await page.locator('#triage p[role="status"]', { hasText: 'Loading' }).count(), 0, 'the loading state is gone');
+  } finally {
+    await context.close();
   }
 });
