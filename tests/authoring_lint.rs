@@ -315,3 +315,24 @@ fn the_cli_exits_0_clean_1_errors_3_warnings_and_writes_json() {
     let out = run(&["lint", "tests/lint/no-such-file.json"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_form_section_nothing_fills_and_a_field_no_section_takes_are_warnings() {
+    let r = lint_fixture("form_gaps");
+    let f = finding(
+        &r,
+        Kind::FormSectionUnfilled,
+        Severity::Warning,
+        "$.request_form.sections[5]",
+    );
+    assert!(f.message.contains("'Office use only'"), "{}", f.message);
+    let f = finding(
+        &r,
+        Kind::FormFieldUnused,
+        Severity::Warning,
+        "$.request_form.sections",
+    );
+    assert!(f.message.contains("'other_information'"), "{}", f.message);
+    assert_eq!(r.findings.len(), 2, "{}", show(&r));
+    assert_eq!(r.exit_code(), 3, "warnings only");
+}

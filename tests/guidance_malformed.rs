@@ -259,6 +259,21 @@ const CASES: &[(&str, &str, &str)] = &[
         "$.actions[5].duty",
         "invalid type: string \"yes\", expected a boolean",
     ),
+    (
+        "form_unknown_field.json",
+        "$.request_form.sections[1].fields[1]",
+        "unknown variant `child_name`",
+    ),
+    (
+        "form_duplicate_section.json",
+        "$.request_form.sections[2].heading",
+        "section 'the child' is already at $.request_form.sections[0]",
+    ),
+    (
+        "form_empty_heading.json",
+        "$.request_form.sections[1].heading",
+        "the heading is empty",
+    ),
 ];
 
 #[test]

@@ -54,6 +54,7 @@ pub(super) fn compile(file: GuidanceFile, sha256: String) -> Result<Guidance, Gu
     let (service_domains, service_concerns) = c.check_services();
     c.check_unique_rule_ids();
     c.check_settings();
+    c.check_request_form();
 
     if !c.problems.is_empty() {
         return Err(GuidanceError {
@@ -450,6 +451,53 @@ impl<'a> Checker<'a> {
                 "$.settings.strengths_lower_at_most",
                 "must be 1 or more: to stop strengths lowering any case, remove lowered_by_strengths from the rules instead",
             );
+        }
+    }
+
+    /// The request-for-support form: a title, at least one section, each with a heading
+    /// of its own, and no field twice in one section. (An unknown field key is a parse
+    /// error, located by serde.)
+    fn check_request_form(&mut self) {
+        let Some(form) = &self.file.request_form else {
+            return;
+        };
+        self.require_text(
+            "$.request_form.title".into(),
+            &form.title,
+            "the form's title",
+        );
+        if form.sections.is_empty() {
+            self.problem(
+                "$.request_form.sections",
+                "the form has no sections: list them in the form's own order",
+            );
+        }
+        let mut headings: HashMap<String, usize> = HashMap::new();
+        for (i, section) in form.sections.iter().enumerate() {
+            let path = format!("$.request_form.sections[{i}]");
+            self.require_text(format!("{path}.heading"), &section.heading, "the heading");
+            let key = section.heading.trim().to_lowercase();
+            if !key.is_empty() {
+                let first = *headings.entry(key).or_insert(i);
+                if first != i {
+                    self.problem(
+                        format!("{path}.heading"),
+                        format!(
+                            "section '{}' is already at $.request_form.sections[{first}]",
+                            section.heading.trim()
+                        ),
+                    );
+                }
+            }
+            let mut seen = HashSet::new();
+            for (j, field) in section.fields.iter().enumerate() {
+                if !seen.insert(*field) {
+                    self.problem(
+                        format!("{path}.fields[{j}]"),
+                        format!("'{}' is listed twice in this section", field.code()),
+                    );
+                }
+            }
         }
     }
 

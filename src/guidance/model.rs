@@ -50,6 +50,112 @@ pub struct GuidanceFile {
     /// Limits the engine applies whatever the rules say.
     #[serde(default)]
     pub settings: Settings,
+    /// The authority's request-for-support form (MARF), for the draft the app writes after
+    /// a Family Help or child protection decision. No draft is offered without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_form: Option<RequestForm>,
+}
+
+/// A request-for-support form as the authority lays it out: its sections in its own order
+/// and headings, and which parts of the decision record fill each. The practitioner pastes
+/// the draft into the authority's own form, so the order and headings are the authority's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RequestForm {
+    /// The form's name, as the authority calls it ("Multi-agency request for support").
+    pub title: String,
+    /// The form's sections, in the order the form asks them.
+    pub sections: Vec<FormSection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FormSection {
+    /// The section's heading, as printed on the form.
+    pub heading: String,
+    /// What fills the section, in this order. Empty: the draft shows the heading alone.
+    #[serde(default)]
+    pub fields: Vec<FormField>,
+}
+
+/// What the draft can write into a form section. A fixed list: each is something the
+/// decision record holds (or, for names and addresses, a placeholder the practitioner
+/// fills in their own system: the tool never asks for a name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FormField {
+    /// Placeholders for who is asking: name and role, organisation, phone, email, date.
+    Referrer,
+    /// Placeholders for the child's identity, with what the case holds: age, unborn,
+    /// not yet mobile, disability or SEND.
+    Child,
+    /// Placeholders for parents, carers and everyone in the household.
+    Household,
+    /// The route asked for and the level the referrer thinks applies.
+    RequestTypeAndLevel,
+    /// Why that level: the guidance's reasons, or the practitioner's own.
+    Reasons,
+    /// Consent, whether parents know and, if not, why.
+    ConsentAndParentsTold,
+    /// The concerns chosen, as text.
+    Worries,
+    /// What was seen and what was reported: a prompt (the case does not hold it).
+    SeenOrReported,
+    /// The child's words, as the practitioner recorded them.
+    ChildWords,
+    /// The strengths chosen and what is going well.
+    Strengths,
+    /// Whether the child is known to social care, and earlier contacts.
+    PreviousInvolvement,
+    /// What has already been done: a prompt (the case does not hold it).
+    ActionTaken,
+    /// What the referrer asks for: the route and what it gives the family.
+    OutcomeSought,
+    /// Other professionals involved: a prompt.
+    ProfessionalsInvolved,
+    /// The practitioner's other notes.
+    OtherInformation,
+}
+
+impl FormField {
+    pub const ALL: [FormField; 15] = [
+        FormField::Referrer,
+        FormField::Child,
+        FormField::Household,
+        FormField::RequestTypeAndLevel,
+        FormField::Reasons,
+        FormField::ConsentAndParentsTold,
+        FormField::Worries,
+        FormField::SeenOrReported,
+        FormField::ChildWords,
+        FormField::Strengths,
+        FormField::PreviousInvolvement,
+        FormField::ActionTaken,
+        FormField::OutcomeSought,
+        FormField::ProfessionalsInvolved,
+        FormField::OtherInformation,
+    ];
+
+    /// The key as written in a guidance file.
+    pub fn code(self) -> &'static str {
+        match self {
+            FormField::Referrer => "referrer",
+            FormField::Child => "child",
+            FormField::Household => "household",
+            FormField::RequestTypeAndLevel => "request_type_and_level",
+            FormField::Reasons => "reasons",
+            FormField::ConsentAndParentsTold => "consent_and_parents_told",
+            FormField::Worries => "worries",
+            FormField::SeenOrReported => "seen_or_reported",
+            FormField::ChildWords => "child_words",
+            FormField::Strengths => "strengths",
+            FormField::PreviousInvolvement => "previous_involvement",
+            FormField::ActionTaken => "action_taken",
+            FormField::OutcomeSought => "outcome_sought",
+            FormField::ProfessionalsInvolved => "professionals_involved",
+            FormField::OtherInformation => "other_information",
+        }
+    }
 }
 
 /// Limits on the decision that hold whatever the rules say (docs/contracts.md 2, invariant 7).

@@ -10,6 +10,7 @@
 //! Errors are things to fix before publishing; warnings are things to look at, which may
 //! be intended. Output is deterministic: the searches are seeded.
 
+mod form;
 mod invariants;
 mod report;
 mod rules;
@@ -63,6 +64,7 @@ pub fn lint(g: &Guidance) -> Report {
     rules::check(&ctx, g.pathway_rules.len(), &mut report);
     unused::check(&ctx, &mut report);
     sources::check(&ctx, &mut report);
+    form::check(&ctx, &mut report);
     invariants::check(&ctx, &mut report);
     report.counts = report::Counts::of(g.file());
     report.sort();

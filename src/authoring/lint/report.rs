@@ -38,6 +38,10 @@ pub enum Kind {
     UnusedService,
     /// A level-4 concern or a duty action that names no law or guidance behind it.
     MissingSource,
+    /// A section of the request-for-support form that no record field fills.
+    FormSectionUnfilled,
+    /// A record field that no section of the request-for-support form takes.
+    FormFieldUnused,
 }
 
 impl Kind {
@@ -56,6 +60,8 @@ impl Kind {
             Kind::UnusedContact => "unused-contact",
             Kind::UnusedService => "unused-service",
             Kind::MissingSource => "missing-source",
+            Kind::FormSectionUnfilled => "form-section-unfilled",
+            Kind::FormFieldUnused => "form-field-unused",
         }
     }
 }
