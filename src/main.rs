@@ -27,6 +27,15 @@ enum Command {
         guidance: Option<PathBuf>,
         case: PathBuf,
     },
+    /// Print the request for support drafted for a case (JSON file, or - for standard
+    /// input), in the guidance's form order, for a family help or child protection route.
+    /// Exit 4 when the route needs no request form (universal help, or 999 first).
+    Draft {
+        /// Guidance file; the embedded demonstration guidance when left out.
+        #[arg(long)]
+        guidance: Option<PathBuf>,
+        case: PathBuf,
+    },
     /// Check a guidance file and list every problem in it.
     Check { file: PathBuf },
     /// Run a vignette suite; ends with "N passed, M failed".
@@ -110,9 +119,10 @@ macro_rules! outln {
 }
 
 /// Exit codes: 1 the guidance is wrong, a vignette failed or lint found errors; 2 the input
-/// could not be used; 3 lint found warnings only.
+/// could not be used; 3 lint found warnings only; 4 the case's route has no request form.
 const GUIDANCE_PROBLEM: u8 = 1;
 const INPUT_PROBLEM: u8 = 2;
+const NO_REQUEST_FORM: u8 = 4;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -137,6 +147,35 @@ fn run(command: Command) -> Result<(), u8> {
                 })?;
             outln!("{}", decision.to_json_pretty());
             Ok(())
+        }
+        Command::Draft { guidance, case } => {
+            use front_door_triage::record::request_form::{draft_for, NoDraft};
+            use front_door_triage::record::Notes;
+            let g = load_guidance(guidance.as_deref())?;
+            let text = read(&case)?;
+            let (c, decision) = Case::from_json(&text, &g)
+                .and_then(|c| evaluate(&g, &c).map(|d| (c, d)))
+                .map_err(|e| {
+                    for p in &e.problems {
+                        eprintln!("{}: {p}", case.display());
+                    }
+                    INPUT_PROBLEM
+                })?;
+            match draft_for(&g, &c, &decision, None, &Notes::default()) {
+                Ok(draft) => {
+                    out!("{draft}");
+                    Ok(())
+                }
+                Err(why) => {
+                    eprintln!("{}: {why}", case.display());
+                    // A file without a form is the guidance's problem; a route that needs
+                    // no form is an answer, with its own code.
+                    Err(match why {
+                        NoDraft::NoForm => GUIDANCE_PROBLEM,
+                        NoDraft::NotNeeded | NoDraft::PhoneFirst => NO_REQUEST_FORM,
+                    })
+                }
+            }
         }
         Command::Check { file } => {
             let g = load_guidance(Some(&file))?;

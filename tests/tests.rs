@@ -19,3 +19,4 @@ mod guidance_fuzz;
 mod guidance_malformed;
 mod guidance_schema;
 mod problem_locate;
+mod record_request_form;

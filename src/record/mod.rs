@@ -1,5 +1,6 @@
 //! The decision record (`docs/contracts.md` 4.3): what the user exports and a host page receives.
 
+pub mod request_form;
 pub mod summary;
 
 use crate::engine::case::Case;
