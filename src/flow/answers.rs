@@ -485,12 +485,17 @@ impl Answers {
                 },
                 actions: Vec::new(),
             },
-            Notes {
-                child_voice: self.child_voice.clone(),
-                strengths_text: self.strengths_text.clone(),
-                other: self.other_notes.clone(),
-            },
+            self.notes(),
         ))
+    }
+
+    /// What the practitioner wrote beside the questions, as the record keeps it.
+    pub fn notes(&self) -> Notes {
+        Notes {
+            child_voice: self.child_voice.clone(),
+            strengths_text: self.strengths_text.clone(),
+            other: self.other_notes.clone(),
+        }
     }
 
     pub fn toggle_concern(&mut self, code: &str, on: bool) {

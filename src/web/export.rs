@@ -1,5 +1,5 @@
-//! Getting the decision record out of the page, at the user's request only: copy a
-//! plain-text summary, print, or download the JSON record. Nothing is sent anywhere.
+//! Getting the decision record and the drafted request out of the page, at the user's
+//! request only: copy plain text, print, or download a file. Nothing is sent anywhere.
 
 use crate::record::DecisionRecord;
 use wasm_bindgen::JsCast;
@@ -24,15 +24,15 @@ pub fn now_rfc3339() -> String {
     )
 }
 
-/// Copies text to the clipboard; `Err` carries a message for the user.
-pub async fn copy_text(text: String) -> Result<(), String> {
+/// Copies text to the clipboard; `Err` carries a message for the user naming `what`
+/// ("summary", "draft") could not be copied.
+pub async fn copy_text(text: String, what: &str) -> Result<(), String> {
     let clipboard = gloo::utils::window().navigator().clipboard();
     JsFuture::from(clipboard.write_text(&text))
         .await
         .map(|_| ())
         .map_err(|_| {
-            "The summary could not be copied. Select the text below and copy it instead."
-                .to_string()
+            format!("The {what} could not be copied. Select the text below and copy it instead.")
         })
 }
 
@@ -40,22 +40,69 @@ pub fn print() {
     let _ = gloo::utils::window().print();
 }
 
+/// The class on `.app-root` that makes print show one part of the page only
+/// (`www/styles/_triage.scss`).
+const PRINT_PART: &str = "app-print-part";
+
+/// Prints only `part` of the page (the draft, not the whole outcome): its app root is
+/// marked while the print dialog is open, and print styles hide everything else.
+pub fn print_part(part: &web_sys::Element) {
+    let root = part.closest(".app-root").ok().flatten();
+    if let Some(root) = &root {
+        let _ = root.class_list().add_1(PRINT_PART);
+        // Some browsers return from print() before printing: unmark after it, not before.
+        let root = root.clone();
+        gloo::events::EventListener::once(&gloo::utils::window(), "afterprint", move |_| {
+            let _ = root.class_list().remove_1(PRINT_PART);
+        })
+        .forget();
+    }
+    print();
+}
+
+const TEXT: &str = "text/plain;charset=utf-8";
+const RECORD_NOT_SAVED: &str = "The record could not be saved. Use Copy summary instead.";
+
 /// Saves the record as a JSON file through a temporary object URL.
 pub fn download(record: &DecisionRecord) -> Result<(), String> {
     let json = serde_json::to_string_pretty(record).map_err(|e| e.to_string())?;
-    save(&json, "application/json", "json", record)
+    let name = file_name("decision-record", &record.created_at, "json");
+    save(&json, "application/json", &name, RECORD_NOT_SAVED)
 }
 
 /// Saves the plain-text summary, for a case file note.
 pub fn download_text(summary: &str, record: &DecisionRecord) -> Result<(), String> {
-    save(summary, "text/plain;charset=utf-8", "txt", record)
+    let name = file_name("decision-record", &record.created_at, "txt");
+    save(summary, TEXT, &name, RECORD_NOT_SAVED)
 }
 
-fn save(content: &str, mime: &str, extension: &str, record: &DecisionRecord) -> Result<(), String> {
+/// Saves the drafted request for support as a text file, named for now: a draft may be
+/// saved before the decision is recorded.
+pub fn download_draft(draft: &str) -> Result<(), String> {
+    let name = file_name("request-for-support", &now_rfc3339(), "txt");
+    save(
+        draft,
+        TEXT,
+        &name,
+        "The draft could not be saved. Use Copy draft instead.",
+    )
+}
+
+/// `decision-record-2026-11-24T10-15.json`: what, and when to the minute, with no colons.
+fn file_name(what: &str, rfc3339: &str, extension: &str) -> String {
+    let stamp: String = rfc3339
+        .chars()
+        .take(16)
+        .map(|c| if c == ':' { '-' } else { c })
+        .collect();
+    format!("{what}-{stamp}.{extension}")
+}
+
+fn save(content: &str, mime: &str, name: &str, not_saved: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&content.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let fail = |_| "The record could not be saved. Use Copy summary instead.".to_string();
+    let fail = |_| not_saved.to_string();
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let doc = gloo::utils::document();
@@ -63,15 +110,9 @@ fn save(content: &str, mime: &str, extension: &str, record: &DecisionRecord) -> 
         .create_element("a")
         .map_err(fail)?
         .dyn_into()
-        .map_err(|_| "The record could not be saved.".to_string())?;
+        .map_err(|_| not_saved.to_string())?;
     link.set_href(&url);
-    let stamp: String = record
-        .created_at
-        .chars()
-        .take(16)
-        .map(|c| if c == ':' { '-' } else { c })
-        .collect();
-    link.set_download(&format!("decision-record-{stamp}.{extension}"));
+    link.set_download(name);
     link.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())

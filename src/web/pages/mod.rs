@@ -9,6 +9,7 @@ mod expert;
 mod guidance_error;
 mod outcome;
 mod questions;
+mod request_draft;
 mod restart;
 mod start;
 mod stops;

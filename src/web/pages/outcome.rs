@@ -1,6 +1,7 @@
 //! The outcome: the recommended pathway in a panel, why, what to do now and by when, who
 //! the family gets, services, the picture of needs, and "Record your decision".
 
+use super::request_draft::RequestDraft;
 use super::PageProps;
 use crate::engine::decision::Decision;
 use crate::engine::outcome::outcome_text;
@@ -79,6 +80,19 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
         .level(decision.level)
         .map(|l| l.name.clone())
         .unwrap_or_default();
+    // The request form, drafted for the route asked for: the recommendation until the
+    // decision is recorded, then the route decided on.
+    let draft = crate::record::request_form::draft_for(
+        g,
+        &case,
+        &decision,
+        record.as_ref().map(|r| &r.final_decision),
+        &record
+            .as_ref()
+            .map_or_else(|| a.notes(), |r| r.notes.clone()),
+    )
+    .ok()
+    .zip(g.file().request_form.as_ref().map(|f| f.title.clone()));
     let offers_services = matches!(decision.pathway, Pathway::Signpost | Pathway::FamilyHelp);
     let front_door_user = case.audience == crate::engine::case::Audience::FrontDoor;
     html! {
@@ -152,6 +166,9 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                     }
                     <h2 class="govuk-heading-m">{ "The child's needs at a glance" }</h2>
                     <NeedsChart guidance={p.flow.guidance.clone()} concerns={case.concerns.clone()} strengths={case.strengths.clone()} />
+                    if let Some((text, form_title)) = draft {
+                        <RequestDraft {form_title} {text} />
+                    }
                     <div class="govuk-inset-text">
                         { "This recommendation supports your professional judgement; it does not replace it. If you decide differently, record why." }
                     </div>
@@ -416,7 +433,7 @@ fn recorded(props: &RecordedProps) -> Html {
             let on_status = on_status.clone();
             let summary = summary.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                on_status.emit(Some(match export::copy_text(summary).await {
+                on_status.emit(Some(match export::copy_text(summary, "summary").await {
                     Ok(()) => "Summary copied. Paste it into the child's record.".into(),
                     Err(e) => e,
                 }));

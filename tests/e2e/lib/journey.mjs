@@ -149,6 +149,18 @@ export function decide(caseObj) {
   }
 }
 
+/** `triage draft CASE.json` on `caseObj`: the request for support drafted for it. */
+export function draftRequest(caseObj) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'fdt-case-'));
+  try {
+    const file = path.join(dir, 'case.json');
+    writeFileSync(file, JSON.stringify(caseObj, null, 2));
+    return execFileSync(triageBin(), ['draft', file], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // ---------------------------------------------------------------------------
 // One app session: a fresh context and page, with step helpers bound to it
 

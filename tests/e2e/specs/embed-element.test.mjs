@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HEADINGS, guidance } from '../lib/journey.mjs';
+import { HEADINGS, guidance, draftRequest } from '../lib/journey.mjs';
 import { caseOf, assertClean, APP_TIMEOUT, HOST_DIR } from '../lib/embed.mjs';
 import { useEmbedHosts, appOrigin, browser, T, FAMILY_HELP, open, widget, hostState, hostNeverPays, assertRecord } from '../lib/embed-hosts.mjs';
 
@@ -39,6 +39,33 @@ test('custom element: a journey in its Shadow DOM dispatches exactly one compose
     assertRecord(event.detail, caseOf(FAMILY_HELP), 'event.detail');
     assert.equal(event.detail.final.agrees, true);
     assert.deepEqual(await hostState(page), baseline, 'the host page is unchanged after the journey');
+    await assertClean(opened);
+  } finally {
+    await opened.context.close();
+  }
+});
+
+test('custom element: a child protection outcome shows the drafted request inside the Shadow DOM, as triage draft writes it', T, async () => {
+  const opened = await open(`${appOrigin}/${HOST_DIR}/element.html`);
+  const { page } = opened;
+  try {
+    const w = widget(opened, page.locator('#triage'), 'embed-element-draft');
+    await w.waitForStart(APP_TIMEOUT);
+    const macpt = {
+      child: { years: 9, send: false, known: 'none' },
+      concerns: ['abuse.physical_disclosure'],
+      consent: 'not_asked',
+    };
+    await w.journey(macpt);
+    assert.equal(await w.pathway(), 'macpt_referral');
+    const draft = w.root.locator('.app-draft-text');
+    await draft.waitFor();
+    assert.ok((await w.text()).includes('Your request for support, drafted'), 'the heading shows in the widget');
+    assert.equal((await draft.innerText()).trim(), draftRequest(caseOf(macpt)).trim(), 'the widget shows what triage draft prints');
+    assert.equal(await page.locator('body > .app-request-draft, main > .app-request-draft').count(), 0, 'nothing leaks into the host page');
+    const [download] = await Promise.all([page.waitForEvent('download'), w.button('Download draft (.txt)').click()]);
+    assert.match(download.suggestedFilename(), /^request-for-support-.+\.txt$/);
+    await w.shot('draft');
     await assertClean(opened);
   } finally {
     await opened.context.close();
