@@ -8,8 +8,9 @@
 // - `lowered_by_strengths`: a rule just below the pathway rows;
 // - escalation table (collect, raise only) and action table (collect, sees the final
 //   pathway): one priority level each, so their rows run in parallel.
-// Reasons, actions (in guidance order, deduplicated, with the audience's wording), level,
-// consent and signposting are assembled as the Rust engine does.
+// Reasons, actions (none unsafe with a selected flag, by urgency then guidance order,
+// deduplicated, with the audience's wording and contacts), level, consent and signposting
+// (by domain or by concern) are assembled as the Rust engine does.
 //
 //   const decide = buildDecider(guidanceJson);  const d = await decide(caseJson);
 
@@ -17,6 +18,7 @@ import jre from "json-rules-engine";
 const { Engine } = jre;
 
 const ORDER = ["signpost", "family_help", "macpt_referral", "emergency"];
+const URGENCY = ["now", "today", "days"];
 const BASE_LEVEL = { signpost: 1, family_help: 3, macpt_referral: 4, emergency: 4 };
 const higher = (a, b) => (ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b);
 
@@ -198,6 +200,8 @@ export function buildDecider(g) {
       disabled_or_send: !!child.disabled_or_send,
       age_years: child.age_years ?? null,
       known_to_social_care: child.known_to_social_care ?? "none",
+      // This contact and the earlier ones in 12 months reach settings.repeat_contacts_at_least.
+      repeat_contact: (child.previous_contacts_12_months ?? 0) + 1 >= (g.settings?.repeat_contacts_at_least ?? Infinity),
       consent: c.consent ?? "not_asked",
       audience: c.audience ?? "partner",
       concerns: c.concerns ?? [],
@@ -211,13 +215,24 @@ export function buildDecider(g) {
     await engine.run(facts);
 
     const pathway = s.pathway;
+    // None unsafe with a selected flag (never_with_flags), each once, what to do now
+    // first and then the file's order, in the audience's wording, with a contact only
+    // where it is shown to this audience.
+    const urgency = (i) => URGENCY.indexOf(g.actions[i].urgency ?? "days");
     const actions = [...new Set(s.actions)]
-      .sort((a, b) => a - b)
+      .filter((i) => !(g.actions[i].never_with_flags ?? []).some((f) => flags.has(f)))
+      .sort((a, b) => urgency(a) - urgency(b) || a - b)
       .map((i) => {
         const a = g.actions[i];
         const decided = { code: a.code, text: a.text_for?.[facts.audience] ?? a.text, timescale: a.timescale };
         const contact = a.contact && g.contacts[a.contact];
-        if (contact) decided.contact = contact;
+        if (contact && (!contact.shown_to?.length || contact.shown_to.includes(facts.audience))) {
+          const { shown_to, ...shown } = contact;
+          decided.contact = shown;
+        }
+        if (a.duty) decided.duty = true;
+        decided.urgency = a.urgency ?? "days";
+        if (a.source) decided.source = a.source;
         return decided;
       });
     const level =
@@ -228,7 +243,10 @@ export function buildDecider(g) {
         ? []
         : (g.services ?? []).filter(
             (sv) =>
-              (!(sv.domains?.length) || sv.domains.some((d) => domains.has(d))) &&
+              // Every case when it names no domain and no concern; else by domain or by concern.
+              ((!sv.domains?.length && !sv.concerns?.length) ||
+                (sv.domains ?? []).some((d) => domains.has(d)) ||
+                (sv.concerns ?? []).some((code) => facts.concerns.includes(code))) &&
               (sv.min_age ?? 0) <= age &&
               age <= (sv.max_age ?? 25) &&
               (sv.pathways ?? ["signpost", "family_help"]).includes(pathway),
