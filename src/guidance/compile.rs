@@ -310,6 +310,7 @@ impl<'a> Checker<'a> {
             if let Some(ages) = &c.ages {
                 self.check_ages(ages, &format!("{path}.ages"));
             }
+            self.check_family_concern(c, &path);
             self.check_source(c.source.as_ref(), &path);
             for (j, flag) in c.flags.iter().enumerate() {
                 if !is_identifier(flag, &['_']) {
@@ -330,6 +331,27 @@ impl<'a> Checker<'a> {
                     self.flag_index.insert(flag, next as u8);
                 }
             }
+        }
+    }
+
+    /// A family concern is carried over to every sibling, whatever their age, so it cannot
+    /// be one only some children can have.
+    fn check_family_concern(&mut self, c: &super::Concern, path: &str) {
+        let domain_about = self
+            .file
+            .domains
+            .iter()
+            .find(|d| d.id == c.domain)
+            .map(|d| d.about)
+            .unwrap_or_default();
+        if c.about.unwrap_or(domain_about) == super::About::Family && c.ages.is_some() {
+            self.problem(
+                format!("{path}.about"),
+                format!(
+                    "concern '{}' is about the family but only fits some ages: a family concern is carried over to every child in the family, so either leave out its ages or add \"about\": \"child\"",
+                    c.code
+                ),
+            );
         }
     }
 

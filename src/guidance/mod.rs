@@ -125,6 +125,19 @@ impl Guidance {
     pub fn action(&self, code: &str) -> Option<&Action> {
         self.file.actions.iter().find(|a| a.code == code)
     }
+    /// Whom a concern is about: its own `about`, else its domain's (issue 16, siblings).
+    pub fn concern_about(&self, concern: &Concern) -> About {
+        concern.about.unwrap_or_else(|| {
+            self.domain(&concern.domain)
+                .map(|d| d.about)
+                .unwrap_or_default()
+        })
+    }
+    /// A concern about the whole family, carried over to the next child: unknown codes are not.
+    pub fn is_family_concern(&self, code: &str) -> bool {
+        self.concern(code)
+            .is_some_and(|c| self.concern_about(c) == About::Family)
+    }
     /// Whether a concern applies to a child of this age (`None`: unborn).
     pub fn concern_fits(&self, concern: &Concern, age_years: Option<f64>) -> bool {
         concern.ages.as_ref().is_none_or(|a| a.fits(age_years))

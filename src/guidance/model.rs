@@ -360,6 +360,26 @@ pub struct Domain {
     /// Optional grouping of domains (`child`, `parenting`, `family`, `harm`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area: Option<String>,
+    /// Whom its concerns are about: `family` concerns (a parent's needs, domestic abuse
+    /// at home, the home itself) are carried over to the next child in the family;
+    /// `child` concerns are asked afresh for each child. Default `child`.
+    #[serde(default, skip_serializing_if = "About::is_child")]
+    pub about: About,
+}
+
+/// Whether a concern is about one child or about the whole family (issue 16, siblings).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum About {
+    #[default]
+    Child,
+    Family,
+}
+
+impl About {
+    pub fn is_child(&self) -> bool {
+        *self == About::Child
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -389,6 +409,10 @@ pub struct Concern {
     /// The law or guidance behind its level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
+    /// Overrides its domain's `about` for this concern: a child's own concern in a family
+    /// domain ("the child is violent towards a parent") is not carried to a sibling.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<About>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

@@ -10,6 +10,7 @@
 //! Errors are things to fix before publishing; warnings are things to look at, which may
 //! be intended. Output is deterministic: the searches are seeded.
 
+mod family;
 mod form;
 mod invariants;
 mod report;
@@ -65,6 +66,7 @@ pub fn lint(g: &Guidance) -> Report {
     unused::check(&ctx, &mut report);
     sources::check(&ctx, &mut report);
     form::check(&ctx, &mut report);
+    family::check(&ctx, &mut report);
     invariants::check(&ctx, &mut report);
     report.counts = report::Counts::of(g.file());
     report.sort();

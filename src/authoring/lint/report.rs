@@ -42,6 +42,8 @@ pub enum Kind {
     FormSectionUnfilled,
     /// A record field that no section of the request-for-support form takes.
     FormFieldUnused,
+    /// A concern's `about` that says what its domain already says.
+    RedundantAbout,
 }
 
 impl Kind {
@@ -62,6 +64,7 @@ impl Kind {
             Kind::MissingSource => "missing-source",
             Kind::FormSectionUnfilled => "form-section-unfilled",
             Kind::FormFieldUnused => "form-field-unused",
+            Kind::RedundantAbout => "redundant-about",
         }
     }
 }
