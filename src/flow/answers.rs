@@ -53,6 +53,9 @@ pub struct Answers {
     pub final_reason: String,
     /// Set when the user records the decision (RFC 3339).
     pub recorded_at: Option<String>,
+    /// The family this child belongs to and the children recorded before them (issue 16):
+    /// here, so the draft keeps it, and "Start again" forgets it with everything else.
+    pub family: super::family::Family,
 }
 
 /// A problem with one answer: the id of the field (for the error summary's link) and

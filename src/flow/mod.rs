@@ -5,6 +5,7 @@
 
 mod answers;
 mod draft;
+mod family;
 mod provisional;
 pub mod search;
 mod session;
@@ -12,5 +13,6 @@ mod steps;
 
 pub use answers::{Answers, ChildStatus, FieldError, Mobility};
 pub use draft::{Draft, DraftProblem, DRAFT_VERSION};
+pub use family::{current_record, next_child, Family};
 pub use session::{Edit, Msg, Session};
 pub use steps::{Mode, Step, SERVICE_NAME};

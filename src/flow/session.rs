@@ -73,13 +73,19 @@ pub enum Msg {
     Show(Step),
     /// A "Change" link on the check page.
     Change(Step),
-    /// Record the practitioner's decision at this time (RFC 3339).
-    Record(String),
+    /// Record the practitioner's decision at this time (RFC 3339). `family_id` is fresh
+    /// randomness from the caller (the browser's crypto), used only if the family has no
+    /// id yet, so the flow stays pure and native tests stay deterministic.
+    Record {
+        at: String,
+        family_id: String,
+    },
     AskRestart,
     CancelRestart,
     Restart,
-    /// After a recorded decision: the next child, with who is asking and how (guided or
-    /// expert) kept for the tab, straight to the first question.
+    /// After a recorded decision: "Another child in this family". The next child's case,
+    /// with who is asking and how (guided or expert), consent and the family-level
+    /// concerns carried over (`flow::next_child`), straight to the first question.
     NextChild,
 }
 
@@ -192,21 +198,22 @@ impl Session {
                 self.returning = true;
                 self.go(step);
             }
-            Msg::Record(at) => {
+            Msg::Record { at, family_id } => {
                 if self.check(Step::Outcome) {
                     self.answers.recorded_at = Some(at);
+                    self.answers.family.id.get_or_insert(family_id);
                     self.errors.clear();
                 }
             }
             Msg::AskRestart => self.confirming_restart = true,
             Msg::CancelRestart => self.confirming_restart = false,
             Msg::NextChild => {
-                let (audience, mode) = (self.answers.audience, self.answers.mode);
-                let answers = Answers {
-                    audience,
-                    mode,
-                    ..Answers::default()
+                // Only a recorded decision makes a child one of the family: before that,
+                // there is nothing to carry and nothing to list.
+                let Some(answers) = super::family::next_child(&self.answers, &self.guidance) else {
+                    return;
                 };
+                let audience = answers.audience;
                 let first = if audience.is_some() {
                     Step::first_question(&answers, true)
                 } else {
@@ -366,18 +373,131 @@ mod tests {
         assert_eq!(s.answers.audience, Some(Audience::SchoolDsl));
     }
 
-    #[test]
-    fn the_next_child_keeps_who_is_asking_and_how() {
+    /// Child 1 of a family, recorded: a parent's drinking (family), domestic abuse the
+    /// child saw (a child's own concern in a family domain) and a child's own concern.
+    fn first_child_recorded(audience: Audience, mode: Mode) -> Session {
         let mut s = session();
-        edit(&mut s, Edit::SetAudience(Audience::FrontDoor));
-        edit(&mut s, Edit::SetMode(Mode::Expert));
+        s.answers = Answers {
+            audience: Some(audience),
+            mode,
+            immediate_danger: Some(false),
+            child_status: Some(ChildStatus::Born),
+            age_years: "9".into(),
+            disabled_or_send: Some(true),
+            known_to_social_care: Some(KnownToSocialCare::None),
+            previous_contacts: Some(1),
+            concerns: vec![
+                "parent_needs.substance_use_affecting_care".into(),
+                "domestic_abuse.child_witnessed".into(),
+                "health.unmet_health_needs".into(),
+            ],
+            consent: Some(Consent::Given),
+            child_voice: "Said they worry about mum".into(),
+            agrees: Some(true),
+            ..Answers::default()
+        };
+        s.step = Step::Outcome;
+        s.update(Msg::Record {
+            at: "2026-12-01T14:10:00+00:00".into(),
+            family_id: "family-test-1".into(),
+        });
+        assert!(s.answers.recorded_at.is_some(), "{:?}", s.errors);
+        s
+    }
+
+    #[test]
+    fn the_next_child_carries_family_concerns_and_asks_the_childs_own_afresh() {
+        let mut s = first_child_recorded(Audience::SchoolDsl, Mode::Guided);
+        let child_level: Vec<String> = s
+            .answers
+            .concerns
+            .iter()
+            .filter(|c| !s.guidance.is_family_concern(c))
+            .cloned()
+            .collect();
+        assert!(
+            child_level.contains(&"domestic_abuse.child_witnessed".to_string()),
+            "a child's own concern in a family domain stays with that child"
+        );
+        s.update(Msg::NextChild);
+        let a = &s.answers;
+        assert_eq!(
+            a.concerns,
+            vec!["parent_needs.substance_use_affecting_care".to_string()],
+            "only the family-level concern is carried"
+        );
+        assert_eq!(a.family.carried, a.concerns);
+        assert_eq!(a.audience, Some(Audience::SchoolDsl));
+        assert_eq!(a.consent, Some(Consent::Given));
+        assert_eq!(a.child_status, None);
+        assert_eq!(a.age_years, "");
+        assert_eq!(a.disabled_or_send, None);
+        assert_eq!(a.previous_contacts, None);
+        assert_eq!(a.immediate_danger, None);
+        assert_eq!(a.child_voice, "");
+        assert_eq!((a.agrees, a.recorded_at.as_ref()), (None, None));
+        assert_eq!(s.step, Step::first_question(a, true));
+        assert!(!a.is_blank(), "browser Back keeps the carried answers");
+    }
+
+    #[test]
+    fn the_family_keeps_its_id_and_each_child_recorded_with_their_routes() {
+        let mut s = first_child_recorded(Audience::FrontDoor, Mode::Expert);
+        let first = s.answers.family.in_record().unwrap();
+        assert_eq!((first.child, first.of), (1, 1));
+        assert!(first.others.is_empty());
+        s.update(Msg::NextChild);
+        assert_eq!(s.answers.mode, Mode::Expert, "expert mode is kept");
+        assert_eq!(s.answers.family.child(), 2);
+        let one = &s.answers.family.recorded()[0];
+        assert_eq!(one.child, 1);
+        assert_eq!(one.final_pathway, one.recommended, "child 1 agreed");
+        // Child 2, recorded: the family id is the first one, not the new randomness.
+        s.answers.immediate_danger = Some(false);
+        s.answers.child_status = Some(ChildStatus::Born);
+        s.answers.age_years = "3".into();
+        s.answers.disabled_or_send = Some(false);
+        s.answers.known_to_social_care = Some(KnownToSocialCare::None);
+        s.answers.previous_contacts = Some(0);
+        s.answers.agrees = Some(true);
+        s.step = Step::Outcome;
+        s.update(Msg::Record {
+            at: "2026-12-01T14:20:00+00:00".into(),
+            family_id: "family-other".into(),
+        });
+        let second = s.answers.family.in_record().unwrap();
+        assert_eq!(second.id, "family-test-1");
+        assert_eq!((second.child, second.of), (2, 2));
+        assert_eq!(second.others, s.answers.family.recorded());
+        // Together, the two records list each other and share the family id.
+        let current = crate::flow::current_record(&s.answers, &s.guidance).unwrap();
+        assert_eq!(current.family.as_ref(), Some(&second));
+        let both = s.answers.family.all_records(&current);
+        let families: Vec<_> = both.iter().map(|r| r.family.clone().unwrap()).collect();
+        assert_eq!(families[0].others[0].child, 2);
+        assert_eq!(families[1].others[0].child, 1);
+        assert!(families
+            .iter()
+            .all(|f| f.id == "family-test-1" && f.of == 2));
+        assert_eq!(both[1], current, "the last record is as recorded");
+        s.update(Msg::NextChild);
+        assert_eq!(s.answers.family.child(), 3);
+        assert_eq!(s.answers.family.recorded().len(), 2);
+    }
+
+    #[test]
+    fn no_next_child_before_a_decision_is_recorded_and_restart_forgets_the_family() {
+        let mut s = session();
+        edit(&mut s, Edit::SetAudience(Audience::Partner));
         edit(&mut s, Edit::SetAgeYears("4".into()));
         s.step = Step::Outcome;
+        let before = s.clone();
         s.update(Msg::NextChild);
-        assert_eq!(s.answers.audience, Some(Audience::FrontDoor));
-        assert_eq!(s.answers.mode, Mode::Expert);
-        assert_eq!(s.answers.age_years, "");
-        assert_eq!(s.step, Step::first_question(&s.answers, true));
+        assert!(s == before, "nothing recorded, nothing to carry");
+        let mut s = first_child_recorded(Audience::Partner, Mode::Guided);
+        s.update(Msg::NextChild);
+        s.update(Msg::Restart);
+        assert_eq!(s.answers.family, crate::flow::Family::default());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The decision record (`docs/contracts.md` 4.3): what the user exports and a host page receives.
 
+pub mod family;
 pub mod request_form;
 pub mod summary;
 
@@ -8,7 +9,12 @@ use crate::engine::decision::Decision;
 use crate::vocabulary::Pathway;
 use serde::{Deserialize, Serialize};
 
-pub const RECORD_SCHEMA: &str = "front-door-triage/decision-record/v1";
+pub use family::{ChildRoute, FamilyInRecord};
+
+/// v2 adds `family` (issue 16, siblings).
+pub const RECORD_SCHEMA: &str = "front-door-triage/decision-record/v2";
+/// Records written before `family`: still read, as they are.
+pub const RECORD_SCHEMA_V1: &str = "front-door-triage/decision-record/v1";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,7 +27,33 @@ pub struct DecisionRecord {
     pub notes: Notes,
     /// RFC 3339 time the user recorded the decision, with offset.
     pub created_at: String,
+    /// The family the child belongs to and the other children considered in it. Absent
+    /// from v1 records; every record the app writes has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<FamilyInRecord>,
 }
+
+/// Why a decision record could not be read back.
+#[derive(Debug)]
+pub enum RecordError {
+    Json(serde_json::Error),
+    /// A `schema` this version does not know.
+    Schema(String),
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordError::Json(e) => write!(f, "not a decision record: {e}"),
+            RecordError::Schema(s) => write!(
+                f,
+                "decision record schema '{s}' is not {RECORD_SCHEMA} or {RECORD_SCHEMA_V1}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RecordError {}
 
 /// What the practitioner decided: the recommendation, or their own judgement with why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -78,7 +110,23 @@ impl DecisionRecord {
             final_decision,
             notes,
             created_at,
+            family: None,
         }
+    }
+
+    /// The record placed in its family.
+    pub fn in_family(mut self, family: FamilyInRecord) -> Self {
+        self.family = Some(family);
+        self
+    }
+
+    /// Reads a record back: this version's or a v1 record (which has no `family`).
+    pub fn from_json(text: &str) -> Result<DecisionRecord, RecordError> {
+        let record: DecisionRecord = serde_json::from_str(text).map_err(RecordError::Json)?;
+        if record.schema != RECORD_SCHEMA && record.schema != RECORD_SCHEMA_V1 {
+            return Err(RecordError::Schema(record.schema));
+        }
+        Ok(record)
     }
 }
 
@@ -123,7 +171,52 @@ pub fn human_time(rfc3339: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::human_time;
+    use super::*;
+
+    /// A record written by the version before `family` (v1), as hosts and case systems hold them.
+    const V1_RECORD: &str = r#"{
+      "schema": "front-door-triage/decision-record/v1",
+      "case": {"child": {"age_years": 7.0}, "concerns": ["domestic_abuse.child_witnessed"], "consent": "given"},
+      "recommendation": {"pathway": "family_help", "level": 3, "consent_required": true, "consultation_advised": false,
+        "reasons": [], "actions": [], "signpost": [],
+        "guidance": {"id": "demo-borough", "version": "2026.1", "sha256": "00"}},
+      "final": {"pathway": "family_help", "agrees": true},
+      "notes": {},
+      "created_at": "2026-11-24T10:15:00+00:00"
+    }"#;
+
+    #[test]
+    fn an_old_v1_record_is_still_read() {
+        let r = DecisionRecord::from_json(V1_RECORD).expect("a v1 record reads");
+        assert_eq!(r.schema, RECORD_SCHEMA_V1);
+        assert_eq!(r.family, None);
+        assert_eq!(r.final_decision.pathway, Pathway::FamilyHelp);
+    }
+
+    #[test]
+    fn a_v2_record_keeps_its_family_and_an_unknown_schema_is_refused() {
+        let mut r = DecisionRecord::from_json(V1_RECORD)
+            .unwrap()
+            .in_family(FamilyInRecord {
+                id: "family-0a".into(),
+                child: 2,
+                of: 2,
+                others: vec![ChildRoute {
+                    child: 1,
+                    recommended: Pathway::FamilyHelp,
+                    final_pathway: Pathway::FamilyHelp,
+                }],
+            });
+        r.schema = RECORD_SCHEMA.into();
+        let json = serde_json::to_string(&r).unwrap();
+        assert!(json.contains(r#""family":{"id":"family-0a","child":2,"of":2,"others":[{"child":1,"recommended":"family_help","final":"family_help"}]}"#), "{json}");
+        assert_eq!(DecisionRecord::from_json(&json).unwrap(), r);
+        let v9 = json.replace("decision-record/v2", "decision-record/v9");
+        assert!(matches!(
+            DecisionRecord::from_json(&v9),
+            Err(RecordError::Schema(_))
+        ));
+    }
 
     #[test]
     fn times_read_as_people_write_them() {

@@ -45,7 +45,19 @@ pub fn plain_text(guidance: &Guidance, record: &DecisionRecord) -> String {
         line(format!("Reason: {}", f.reason));
     }
     line(String::new());
-    line("Child".into());
+    match &record.family {
+        Some(family) => {
+            line(format!("Child {} of {}", family.child, family.of));
+            line(format!("- Family id: {}", family.id));
+            for other in &family.others {
+                line(format!(
+                    "- Also considered: {}",
+                    other.describe(family.of, title)
+                ));
+            }
+        }
+        None => line("Child".into()),
+    }
     line(match case.child.age_years {
         _ if case.child.unborn => "- Unborn baby".into(),
         Some(age) => format!("- Age: {age} years"),
@@ -229,6 +241,50 @@ mod tests {
         assert!(text.contains("Phone the front door now"), "{text}");
         assert!(
             text.contains("The recommendation's own steps, not followed:\n- Talk to"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_sibling_record_names_its_place_and_the_other_children_by_order() {
+        let g = Guidance::embedded_default().unwrap();
+        let case: Case =
+            serde_json::from_str(r#"{"child":{"age_years":4},"concerns":[],"consent":"given"}"#)
+                .unwrap();
+        let d = evaluate(&g, &case).unwrap();
+        let record = DecisionRecord::new(
+            case,
+            d.clone(),
+            FinalDecision {
+                pathway: d.pathway,
+                agrees: true,
+                reason: String::new(),
+                actions: Vec::new(),
+            },
+            Notes::default(),
+            "2026-12-01T14:10:00+00:00".into(),
+        )
+        .in_family(crate::record::FamilyInRecord {
+            id: "family-00ff".into(),
+            child: 2,
+            of: 2,
+            others: vec![crate::record::ChildRoute {
+                child: 1,
+                recommended: Pathway::FamilyHelp,
+                final_pathway: Pathway::MacptReferral,
+            }],
+        });
+        let text = plain_text(&g, &record);
+        assert!(
+            text.contains("\nChild 2 of 2\n- Family id: family-00ff\n"),
+            "{text}"
+        );
+        let family_help = &g.file().pathways.get(Pathway::FamilyHelp).title;
+        let macpt = &g.file().pathways.get(Pathway::MacptReferral).title;
+        assert!(
+            text.contains(&format!(
+                "- Also considered: Child 1 of 2: {macpt} (recommended: {family_help})"
+            )),
             "{text}"
         );
     }

@@ -24,6 +24,26 @@ pub fn now_rfc3339() -> String {
     )
 }
 
+/// A new family id (issue 16): 16 random bytes from `crypto.getRandomValues`, as hex, so
+/// it is derived from nothing about the family or the device.
+/// Falls back to `Math.random` in the unlikely browser without crypto: the id links
+/// records, no more.
+pub fn new_family_id() -> String {
+    let mut bytes = [0u8; 16];
+    let random = gloo::utils::window()
+        .crypto()
+        .ok()
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !random {
+        for b in bytes.iter_mut() {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("family-{hex}")
+}
+
 /// Copies text to the clipboard; `Err` carries a message for the user naming `what`
 /// ("summary", "draft") could not be copied.
 pub async fn copy_text(text: String, what: &str) -> Result<(), String> {
@@ -66,13 +86,23 @@ const RECORD_NOT_SAVED: &str = "The record could not be saved. Use Copy summary 
 /// Saves the record as a JSON file through a temporary object URL.
 pub fn download(record: &DecisionRecord) -> Result<(), String> {
     let json = serde_json::to_string_pretty(record).map_err(|e| e.to_string())?;
-    let name = file_name("decision-record", &record.created_at, "json");
+    let name = file_name(&record_name(record), &record.created_at, "json");
+    save(&json, "application/json", &name, RECORD_NOT_SAVED)
+}
+
+/// Saves every record of a family as one JSON array, each listing the others (issue 16).
+pub fn download_family(records: &[DecisionRecord]) -> Result<(), String> {
+    let json = serde_json::to_string_pretty(records).map_err(|e| e.to_string())?;
+    let at = records
+        .last()
+        .map_or_else(now_rfc3339, |r| r.created_at.clone());
+    let name = file_name("family-decision-records", &at, "json");
     save(&json, "application/json", &name, RECORD_NOT_SAVED)
 }
 
 /// Saves the plain-text summary, for a case file note.
 pub fn download_text(summary: &str, record: &DecisionRecord) -> Result<(), String> {
-    let name = file_name("decision-record", &record.created_at, "txt");
+    let name = file_name(&record_name(record), &record.created_at, "txt");
     save(summary, TEXT, &name, RECORD_NOT_SAVED)
 }
 
@@ -86,6 +116,15 @@ pub fn download_draft(draft: &str) -> Result<(), String> {
         &name,
         "The draft could not be saved. Use Copy draft instead.",
     )
+}
+
+/// `decision-record`, or `decision-record-child-2` in a family: two children recorded
+/// in the same minute must not get the same file name.
+fn record_name(record: &DecisionRecord) -> String {
+    match &record.family {
+        Some(f) if f.of > 1 => format!("decision-record-child-{}", f.child),
+        _ => "decision-record".to_string(),
+    }
 }
 
 /// `decision-record-2026-11-24T10-15.json`: what, and when to the minute, with no colons.

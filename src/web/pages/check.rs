@@ -89,6 +89,7 @@ pub fn check_page(p: &PageProps) -> Html {
                 <div class="govuk-grid-column-two-thirds">
                     <ErrorSummary errors={p.flow.errors.clone()} attempt={p.flow.failed_submits} />
                     <h1 class="govuk-heading-l">{ Step::Check.title() }</h1>
+                    <super::SiblingNote flow={p.flow.clone()} />
                     <dl class="govuk-summary-list">
                         { row("Immediate danger", html! { match a.immediate_danger { Some(true) => "Yes", Some(false) => "No", None => "Not answered" } }, Step::Safety, "immediate danger") }
                         { row("Age", html! { age }, Step::Child, "the child's age") }

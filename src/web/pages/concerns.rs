@@ -255,7 +255,7 @@ fn your_choices(p: &PageProps) -> Html {
 #[function_component(ConcernsPage)]
 pub fn concerns_page(p: &PageProps) -> Html {
     html! {
-        <Question page={p.clone()}>
+        <Question page={p.clone()} on_concerns=true>
             <ConcernFields page={p.clone()} />
         </Question>
     }

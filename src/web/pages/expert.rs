@@ -42,6 +42,7 @@ pub fn expert_page(p: &PageProps) -> Html {
             <div class="govuk-grid-row app-expert-page">
                 <div class="govuk-grid-column-two-thirds">
                     <ErrorSummary errors={p.flow.errors.clone()} attempt={p.flow.failed_submits} />
+                    <super::SiblingNote flow={p.flow.clone()} />
                     <form novalidate=true {onsubmit}>
                         <Radios id="immediate-danger" legend={Step::Safety.title()}
                             options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}

@@ -11,6 +11,7 @@ mod outcome;
 mod questions;
 mod request_draft;
 mod restart;
+mod sibling;
 mod start;
 mod stops;
 mod strengths;
@@ -24,6 +25,7 @@ pub use guidance_error::GuidanceErrorPage;
 pub use outcome::OutcomePage;
 pub use questions::{AudiencePage, EmergencyPage, SafetyPage};
 pub use restart::RestartConfirm;
+pub use sibling::SiblingNote;
 pub use start::StartPage;
 pub use stops::{NoConcernsPage, NotAChildPage};
 pub use strengths::StrengthsPage;
@@ -68,6 +70,9 @@ pub struct QuestionProps {
     pub children: Html,
     #[prop_or(AttrValue::Static("Continue"))]
     pub continue_label: AttrValue,
+    /// The concerns page: a sibling's carried concerns are shown there ticked.
+    #[prop_or_default]
+    pub on_concerns: bool,
 }
 
 #[function_component(Question)]
@@ -83,6 +88,7 @@ pub fn question(props: &QuestionProps) -> Html {
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
                     <super::components::ErrorSummary errors={p.flow.errors.clone()} attempt={p.flow.failed_submits} />
+                    <SiblingNote flow={p.flow.clone()} on_concerns={props.on_concerns} />
                     <form novalidate=true {onsubmit}>
                         { props.children.clone() }
                         <button type="submit" class="govuk-button">{ &props.continue_label }</button>

@@ -53,12 +53,8 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             };
         }
     };
-    let record = a.recorded_at.as_ref().and_then(|at| {
-        a.final_decision(decision.pathway).map(|(f, notes)| {
-            DecisionRecord::new(case.clone(), decision.clone(), f, notes, at.clone())
-                .with_route_steps(g)
-        })
-    });
+    // The same record the family keeps when another child is added (flow::current_record).
+    let record = crate::flow::current_record(a, g);
     // Hand each newly recorded decision to the host exactly once.
     {
         let on_record = props.on_record.clone();
@@ -389,7 +385,10 @@ fn record_form(props: &RecordFormProps) -> Html {
     let on_reason = p.edit(Edit::SetFinalReason);
     let onsubmit = p.dispatch.reform(|e: SubmitEvent| {
         e.prevent_default();
-        Msg::Record(export::now_rfc3339())
+        Msg::Record {
+            at: export::now_rfc3339(),
+            family_id: export::new_family_id(),
+        }
     });
     let reason_error = error_for(&p.flow.errors, "final-reason");
     html! {
@@ -426,6 +425,7 @@ fn recorded(props: &RecordedProps) -> Html {
     let w = crate::web::widget::use_widget();
     let p = &props.page;
     let summary = crate::record::summary::plain_text(&p.flow.guidance, &props.record);
+    let titles = &p.flow.guidance.file().pathways;
     let on_copy = {
         let on_status = props.on_status.clone();
         let summary = summary.clone();
@@ -461,6 +461,18 @@ fn recorded(props: &RecordedProps) -> Html {
             }))
         })
     };
+    let family_records = (props.record.family.as_ref().is_some_and(|f| f.of > 1))
+        .then(|| p.flow.answers.family.all_records(&props.record));
+    let on_download_family = {
+        let on_status = props.on_status.clone();
+        let records = family_records.clone().unwrap_or_default();
+        Callback::from(move |_: MouseEvent| {
+            on_status.emit(Some(match export::download_family(&records) {
+                Ok(()) => "The family's records downloaded as a JSON file.".into(),
+                Err(e) => e,
+            }))
+        })
+    };
     // Once recorded, the confirmation takes focus, so a screen reader hears it and the
     // keyboard continues from it.
     let banner = use_node_ref();
@@ -484,6 +496,14 @@ fn recorded(props: &RecordedProps) -> Html {
                 <div class="govuk-notification-banner__content">
                     <p class="govuk-notification-banner__heading">{ format!("Your decision: {final_title}") }</p>
                     <p class="govuk-body">{ format!("Recorded {}", crate::record::human_time(&props.record.created_at)) }</p>
+                    if let Some(family) = props.record.family.as_ref().filter(|f| f.of > 1) {
+                        <p class="govuk-body">{ format!("This is child {} of {} in this family. Also considered:", family.child, family.of) }</p>
+                        <ul class="govuk-list govuk-list--bullet app-family-others">
+                            { for family.others.iter().map(|o| html! {
+                                <li data-child={o.child.to_string()} data-pathway={o.final_pathway.code()}>{ o.describe(family.of, |x| titles.get(x).title.clone()) }</li>
+                            }) }
+                        </ul>
+                    }
                 </div>
             </div>
             <div class="govuk-button-group app-no-print">
@@ -491,6 +511,9 @@ fn recorded(props: &RecordedProps) -> Html {
                 <button type="button" class="govuk-button govuk-button--secondary" onclick={Callback::from(|_: MouseEvent| export::print())}>{ "Print" }</button>
                 <button type="button" class="govuk-button govuk-button--secondary" onclick={on_download_text}>{ "Download as text" }</button>
                 <button type="button" class="govuk-button govuk-button--secondary" onclick={on_download}>{ "Download record (JSON)" }</button>
+                if family_records.is_some() {
+                    <button type="button" class="govuk-button govuk-button--secondary" onclick={on_download_family}>{ "Download the family's records (JSON)" }</button>
+                }
             </div>
             // Printed, the page is the whole record: everything the copied summary holds.
             <pre class="app-print-record" aria-hidden="true">{ summary.clone() }</pre>
@@ -499,8 +522,10 @@ fn recorded(props: &RecordedProps) -> Html {
                 <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{ "Show the summary text" }</span></summary>
                 <div class="govuk-details__text"><pre class="app-summary-text">{ summary }</pre></div>
             </details>
+            <h2 class="govuk-heading-m app-no-print">{ "Other children in this family" }</h2>
+            <p class="govuk-body app-no-print">{ "National reviews keep finding that brothers and sisters in the same home were not considered. For each other child, answer the questions about them: the concerns about the whole family and the family's consent are carried over." }</p>
             <p class="govuk-body app-no-print">
-                <LinkButton onclick={p.send(|| Msg::NextChild)}>{ "Start again with another child" }</LinkButton>
+                <LinkButton onclick={p.send(|| Msg::NextChild)}>{ "Another child in this family" }</LinkButton>
             </p>
         </div>
     }

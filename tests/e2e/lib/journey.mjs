@@ -21,7 +21,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '..', '..', '..');
 export const DIST_DIR = path.resolve(process.env.DIST_DIR || path.join(REPO_ROOT, 'dist'));
 export const DRAFT_KEY = 'front-door-triage:draft';
-export const RECORD_SCHEMA = 'front-door-triage/decision-record/v1';
+export const RECORD_SCHEMA = 'front-door-triage/decision-record/v2';
 
 /** First render compiles the wasm; on a loaded 2-core box that can take a while. */
 const APP_TIMEOUT = 30_000;

@@ -123,9 +123,9 @@ test('a family_help journey from start to recorded decision with the keyboard on
     await app.recordedBanner().waitFor({ state: 'visible' });
     await app.shot('recorded');
 
-    // And "Start again with another child" works from the keyboard too: the decision is
+    // And "Another child in this family" works from the keyboard too: the decision is
     // recorded, so it goes straight to the first question, keeping who is asking.
-    await tabUntil(page, 'Start again with another child', is.button, { arg: 'Start again with another child' });
+    await tabUntil(page, 'Another child in this family', is.button, { arg: 'Another child in this family' });
     await kb.press('Enter');
     await app.expectHeading(HEADINGS.safety);
     assert.equal(await checkedRadio(page, 'immediate-danger'), null, 'a fresh child: nothing answered');

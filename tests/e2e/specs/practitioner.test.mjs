@@ -228,7 +228,7 @@ test('expert mode: the recommendation stays in view, says what is still needed, 
     // The next child keeps who is asking and how: straight back to the expert page.
     await app.recordDecision({ agrees: true });
     await app.recordedBanner().waitFor();
-    await app.click(app.page.getByRole('button', { name: 'Start again with another child' }));
+    await app.click(app.page.getByRole('button', { name: 'Another child in this family' }));
     await app.expectHeading(HEADINGS.expert);
     assert.ok(!(await app.concernBox('abuse.physical_disclosure').isChecked()), 'a fresh case');
     await app.assertClean();

@@ -55,7 +55,9 @@ test('the downloaded JSON record has the case, the final decision, and the engin
     await app.page.getByText('Record downloaded as a JSON file.').waitFor();
 
     assert.equal(record.schema, RECORD_SCHEMA);
-    assert.deepEqual(Object.keys(record).sort(), ['case', 'created_at', 'final', 'notes', 'recommendation', 'schema']);
+    assert.deepEqual(Object.keys(record).sort(), ['case', 'created_at', 'family', 'final', 'notes', 'recommendation', 'schema']);
+    assert.match(record.family.id, /^family-[0-9a-f]{32}$/, 'a random family id');
+    assert.deepEqual({ ...record.family, id: 'x' }, { id: 'x', child: 1, of: 1, others: [] }, 'the first child of the family');
     assert.deepStrictEqual(record.case, EXPECTED_CASE, 'case');
     const { actions: finalActions, ...final } = record.final;
     assert.deepStrictEqual(final, {
@@ -127,7 +129,7 @@ test('print shows the outcome panel and hides the form and buttons', async () =>
     assert.ok(await app.recordedBanner().isVisible(), 'the "Decision recorded" banner prints');
     assert.ok(await page.getByRole('heading', { name: 'What to do now' }).isVisible(), 'the actions print');
     assert.ok(await page.locator('[data-action]').first().isVisible(), 'the action list prints');
-    for (const name of ['Copy summary', 'Print', 'Download record (JSON)', 'Start again with another child', 'Start again']) {
+    for (const name of ['Copy summary', 'Print', 'Download record (JSON)', 'Another child in this family', 'Start again']) {
       assert.ok(!(await app.button(name).isVisible()), `"${name}" is not printed`);
     }
     await app.shot('print');

@@ -1,0 +1,118 @@
+//! The family a session is about (issue 16, siblings): its random id and the children
+//! already recorded with their routes. Kept in [`Answers`](super::Answers), so the tab's
+//! draft in `sessionStorage` keeps it across a reload with no new place to store anything.
+
+use super::answers::Answers;
+use crate::guidance::Guidance;
+use crate::record::{ChildRoute, DecisionRecord, FamilyInRecord};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Family {
+    /// Set when the first child's decision is recorded, from randomness the caller gives
+    /// (the browser's `crypto.getRandomValues`; fixed text in native tests).
+    pub id: Option<String>,
+    /// The records of the children recorded before the one being entered now, child 1
+    /// first: their routes go into each later record, and the family's records are
+    /// offered together once more than one child is recorded.
+    pub records: Vec<DecisionRecord>,
+    /// What was carried over from the child before: family-level concerns, for the
+    /// "Carried over from child 1" summary. Empty for the first child.
+    pub carried: Vec<String>,
+}
+
+impl Family {
+    /// The order of the child being entered now: 1 for the first.
+    pub fn child(&self) -> u32 {
+        self.records.len() as u32 + 1
+    }
+
+    /// The children recorded before this one, with their routes.
+    pub fn recorded(&self) -> Vec<ChildRoute> {
+        self.records
+            .iter()
+            .zip(1..)
+            .map(|(r, n)| route(r, n))
+            .collect()
+    }
+
+    /// The `family` part of the current child's record, once the family has an id.
+    pub fn in_record(&self) -> Option<FamilyInRecord> {
+        Some(FamilyInRecord {
+            id: self.id.clone()?,
+            child: self.child(),
+            of: self.child(),
+            others: self.recorded(),
+        })
+    }
+
+    /// Every record of the family, the current child's (`current`, just recorded) last,
+    /// each listing all the others: the earlier ones were made before the later children
+    /// were considered, so here they are brought up to date, with nothing else changed.
+    pub fn all_records(&self, current: &DecisionRecord) -> Vec<DecisionRecord> {
+        let all: Vec<&DecisionRecord> = self.records.iter().chain([current]).collect();
+        let routes: Vec<ChildRoute> = all.iter().zip(1..).map(|(r, n)| route(r, n)).collect();
+        let of = all.len() as u32;
+        all.iter()
+            .zip(1..)
+            .map(|(r, n)| {
+                let mut r = (*r).clone();
+                if let Some(f) = r.family.as_mut() {
+                    f.of = of;
+                    f.others = routes.iter().filter(|o| o.child != n).cloned().collect();
+                }
+                r
+            })
+            .collect()
+    }
+}
+
+fn route(record: &DecisionRecord, child: u32) -> ChildRoute {
+    ChildRoute {
+        child,
+        recommended: record.recommendation.pathway,
+        final_pathway: record.final_decision.pathway,
+    }
+}
+
+/// The current child's decision record, once recorded: what the outcome page shows and
+/// exports, and what the family keeps when the next child is added.
+pub fn current_record(answers: &Answers, guidance: &Guidance) -> Option<DecisionRecord> {
+    let at = answers.recorded_at.clone()?;
+    let case = answers.to_case(guidance).ok()?;
+    let decision = crate::engine::evaluate(guidance, &case).ok()?;
+    let (final_decision, notes) = answers.final_decision(decision.pathway)?;
+    let record =
+        DecisionRecord::new(case, decision, final_decision, notes, at).with_route_steps(guidance);
+    Some(match answers.family.in_record() {
+        Some(family) => record.in_family(family),
+        None => record,
+    })
+}
+
+/// The answers for the next child of the family: family-level concerns carried over,
+/// who is asking, how, and consent kept; the child's own details, concerns, strengths,
+/// notes and decision asked afresh. `None` until this child's decision is recorded.
+pub fn next_child(answers: &Answers, guidance: &Guidance) -> Option<Answers> {
+    let record = current_record(answers, guidance)?;
+    let mut family = answers.family.clone();
+    family.records.push(record);
+    let carried: Vec<String> = answers
+        .concerns
+        .iter()
+        .filter(|c| guidance.is_family_concern(c))
+        .cloned()
+        .collect();
+    family.carried = carried.clone();
+    Some(Answers {
+        audience: answers.audience,
+        mode: answers.mode,
+        // A danger now is asked of each child: it is the first question for a reason.
+        immediate_danger: None,
+        concerns: carried,
+        consent: answers.consent,
+        family,
+        ..Answers::default()
+    })
+}
