@@ -2,7 +2,7 @@
 
 use crate::guidance::contact_keys;
 use crate::guidance::Guidance;
-use crate::web::components::ContactLine;
+use crate::web::components::contact_line;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -70,7 +70,7 @@ pub fn frame(props: &FrameProps) -> Html {
                 </div>
             </header>
             <div class="govuk-width-container">
-                <DemoBanner notice={g.demo_notice.clone()} />
+                { demo_banner(g.demo_notice.as_deref()) }
                 <main class="govuk-main-wrapper" id="main-content">
                     { props.children.clone() }
                 </main>
@@ -79,7 +79,7 @@ pub fn frame(props: &FrameProps) -> Html {
                 <p class="govuk-body-s">
                     { format!("{} · {} · version {}", g.authority, g.title, g.version) }
                 </p>
-                <FooterNotes feedback={g.feedback.clone()} />
+                { footer_notes(g.feedback.as_ref()) }
             </footer>
         </>
     }
@@ -98,27 +98,21 @@ fn embedded_frame(props: &FrameProps) -> Html {
                         onclick={on_restart.reform(|_: MouseEvent| ())}>{ "Start again" }</button>
                 }
             </div>
-            <DemoBanner notice={g.demo_notice.clone()} />
+            { demo_banner(g.demo_notice.as_deref()) }
             <div class="app-embedded__main">{ props.children.clone() }</div>
             <div class="app-embedded__footer">
                 <p class="govuk-body-s">
                     { format!("{} · {} · version {}", g.authority, g.title, g.version) }
                 </p>
-                <FooterNotes feedback={g.feedback.clone()} />
+                { footer_notes(g.feedback.as_ref()) }
             </div>
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct FooterNotesProps {
-    feedback: Option<crate::guidance::Contact>,
-}
-
 /// The privacy notice, the accessibility statement and who to give feedback to, each
 /// short enough to read where it is.
-#[function_component(FooterNotes)]
-fn footer_notes(props: &FooterNotesProps) -> Html {
+fn footer_notes(feedback: Option<&crate::guidance::Contact>) -> Html {
     let details = |summary: &str, body: Html| {
         html! {
             <details class="govuk-details app-footer__details">
@@ -145,8 +139,8 @@ fn footer_notes(props: &FooterNotesProps) -> Html {
             }) }
             <p class="govuk-body-s app-footer__feedback">
                 {
-                    match &props.feedback {
-                        Some(c) => html! { <>{ "Feedback on this tool or the guidance: " }<ContactLine contact={crate::engine::decision::Contact::from(c)} /></> },
+                    match feedback {
+                        Some(c) => html! { <>{ "Feedback on this tool or the guidance: " }{ contact_line(&crate::engine::decision::Contact::from(c)) }</> },
                         None => html! { "Feedback on this tool or the guidance: tell your safeguarding partnership." },
                     }
                 }
@@ -155,22 +149,16 @@ fn footer_notes(props: &FooterNotesProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct DemoBannerProps {
-    notice: Option<String>,
-}
-
 /// "Not for live use", shown whenever the guidance is a demonstration.
-#[function_component(DemoBanner)]
-fn demo_banner(props: &DemoBannerProps) -> Html {
-    let Some(notice) = &props.notice else {
+fn demo_banner(notice: Option<&str>) -> Html {
+    let Some(notice) = notice else {
         return html! {};
     };
     html! {
         <div class="govuk-phase-banner">
             <p class="govuk-phase-banner__content">
                 <strong class="govuk-tag govuk-phase-banner__content__tag">{ "Not for live use" }</strong>
-                <span class="govuk-phase-banner__text">{ notice }</span>
+                <span class="govuk-phase-banner__text">{ notice.to_string() }</span>
             </p>
         </div>
     }

@@ -1,7 +1,7 @@
 //! Radios and checkboxes in GOV.UK markup. The first input of a group carries the group's
 //! id, so the error summary's link lands on it.
 
-use super::ErrorMessage;
+use super::error_message;
 use crate::web::widget::use_widget;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -76,7 +76,7 @@ pub fn radios(props: &RadiosProps) -> Html {
                     <div id={hint_id.clone()} class="govuk-hint">{ hint }</div>
                 }
                 if let Some(error) = &props.error {
-                    <ErrorMessage id={error_id.clone()} message={error.clone()} />
+                    { error_message(Some(error_id.clone()), error) }
                 }
                 <div class={classes!("govuk-radios", props.inline.then_some("govuk-radios--inline"))}>
                     { for props.options.iter().enumerate().map(|(i, o)| {

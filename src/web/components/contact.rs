@@ -5,37 +5,23 @@ use crate::engine::decision::Contact;
 use yew::prelude::*;
 
 /// A number as a `tel:` link; the digits and a leading `+` only in the address.
-#[derive(Properties, PartialEq)]
-pub struct PhoneProps {
-    pub number: AttrValue,
-}
-
-#[function_component(Phone)]
-pub fn phone(props: &PhoneProps) -> Html {
-    let digits: String = props
-        .number
+pub fn phone(number: &str) -> Html {
+    let digits: String = number
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == '+')
         .collect();
     if digits.is_empty() {
-        return html! { props.number.clone() };
+        return html! { number.to_string() };
     }
-    html! { <a class="govuk-link app-phone" href={format!("tel:{digits}")}>{ props.number.clone() }</a> }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct ContactLineProps {
-    pub contact: Contact,
+    html! { <a class="govuk-link app-phone" href={format!("tel:{digits}")}>{ number.to_string() }</a> }
 }
 
 /// "Name, 01632 960 000 (hours), email": the number and address as links.
-#[function_component(ContactLine)]
-pub fn contact_line(props: &ContactLineProps) -> Html {
-    let c = &props.contact;
+pub fn contact_line(c: &Contact) -> Html {
     html! {
         <>
             { format!("{}, ", c.name) }
-            <Phone number={c.phone.clone()} />
+            { phone(&c.phone) }
             if let Some(h) = &c.hours { { format!(" ({h})") } }
             if let Some(e) = &c.email {
                 { ", " }

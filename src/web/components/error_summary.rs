@@ -64,20 +64,12 @@ pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
         .map(|e| e.message.clone())
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorMessageProps {
-    /// The id fields point `aria-describedby` at, if any.
-    #[prop_or_default]
-    pub id: Option<String>,
-    pub message: String,
-}
-
-/// The error message above a field (GOV.UK error message pattern).
-#[function_component(ErrorMessage)]
-pub fn error_message(props: &ErrorMessageProps) -> Html {
+/// The error message above a field (GOV.UK error message pattern); `id` for the field's
+/// `aria-describedby`.
+pub fn error_message(id: Option<String>, message: &str) -> Html {
     html! {
-        <p id={props.id.clone()} class="govuk-error-message">
-            <span class="govuk-visually-hidden">{ "Error: " }</span>{ &props.message }
+        <p {id} class="govuk-error-message">
+            <span class="govuk-visually-hidden">{ "Error: " }</span>{ message.to_string() }
         </p>
     }
 }

@@ -1,5 +1,6 @@
-//! GOV.UK Design System components as small Yew components. All text is rendered as
-//! text nodes: nothing from guidance files or answers is ever parsed as HTML.
+//! GOV.UK Design System components: Yew components where they hold state or read the
+//! widget context, plain functions returning `Html` where they only draw. All text is
+//! rendered as text nodes: nothing from guidance files or answers is ever parsed as HTML.
 
 mod choices;
 mod contact;
@@ -9,8 +10,8 @@ mod text_area;
 mod warning_text;
 
 pub use choices::{Checkbox, ChoiceOption, Radios};
-pub use contact::{ContactLine, Phone};
-pub use error_summary::{error_for, ErrorMessage, ErrorSummary};
-pub use links::{BackLink, LinkButton};
+pub use contact::{contact_line, phone};
+pub use error_summary::{error_for, error_message, ErrorSummary};
+pub use links::{back_link, link_button};
 pub use text_area::TextArea;
-pub use warning_text::WarningText;
+pub use warning_text::warning_text;

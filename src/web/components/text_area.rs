@@ -1,6 +1,6 @@
 //! A labelled text area (GOV.UK textarea), for free-text answers such as the child's voice.
 
-use super::ErrorMessage;
+use super::error_message;
 use crate::web::widget::use_widget;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -42,7 +42,7 @@ pub fn text_area(props: &TextAreaProps) -> Html {
                 <div id={hint_id.clone()} class="govuk-hint">{ hint }</div>
             }
             if let Some(error) = &props.error {
-                <ErrorMessage id={error_id.clone()} message={error.clone()} />
+                { error_message(Some(error_id.clone()), error) }
             }
             <textarea class={classes!("govuk-textarea", props.error.as_ref().map(|_| "govuk-textarea--error"))}
                 id={id.clone()} rows={props.rows.to_string()}

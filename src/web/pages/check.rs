@@ -7,7 +7,7 @@ use crate::flow::Msg;
 use crate::flow::{ChildStatus, Mobility, Step};
 use crate::vocabulary::{Consent, KnownToSocialCare};
 use crate::web::chart::NeedsChart;
-use crate::web::components::{BackLink, ErrorSummary, LinkButton};
+use crate::web::components::{back_link, link_button, ErrorSummary};
 use yew::prelude::*;
 
 #[function_component(CheckPage)]
@@ -21,9 +21,9 @@ pub fn check_page(p: &PageProps) -> Html {
                 <dt class="govuk-summary-list__key">{ key.to_string() }</dt>
                 <dd class="govuk-summary-list__value">{ value }</dd>
                 <dd class="govuk-summary-list__actions">
-                    <LinkButton onclick={change}>
-                        { "Change" }<span class="govuk-visually-hidden">{ format!(" {what}") }</span>
-                    </LinkButton>
+                    { link_button(&change, html! {
+                        <>{ "Change" }<span class="govuk-visually-hidden">{ format!(" {what}") }</span></>
+                    }) }
                 </dd>
             </div>
         }
@@ -84,7 +84,7 @@ pub fn check_page(p: &PageProps) -> Html {
     });
     html! {
         <>
-            <BackLink onclick={p.send(|| Msg::Back)} />
+            { back_link(&p.send(|| Msg::Back)) }
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
                     <ErrorSummary errors={p.flow.errors.clone()} attempt={p.flow.failed_submits} />

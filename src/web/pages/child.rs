@@ -4,7 +4,7 @@
 use super::{PageProps, Question};
 use crate::flow::{ChildStatus, Edit, Mobility, Step};
 use crate::vocabulary::KnownToSocialCare;
-use crate::web::components::{error_for, ChoiceOption, ErrorMessage, Radios};
+use crate::web::components::{error_for, error_message, ChoiceOption, Radios};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -74,7 +74,7 @@ pub fn child_fields(p: &PageProps) -> Html {
                         <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{ "How old is the child?" }</legend>
                         <div id={w.id("age-hint")} class="govuk-hint">{ "In years and months. For a baby under one, enter 0 years." }</div>
                         if let Some(e) = &age_error {
-                            <ErrorMessage message={e.clone()} />
+                            { error_message(None, e) }
                         }
                         <div class="govuk-date-input">
                             <div class="govuk-date-input__item">

@@ -8,7 +8,7 @@ use super::{PageProps, Question};
 use crate::flow::search::SearchIndex;
 use crate::flow::{Edit, Step};
 use crate::guidance::Concern;
-use crate::web::components::{error_for, Checkbox, ChoiceOption, ErrorMessage, Radios};
+use crate::web::components::{error_for, error_message, Checkbox, ChoiceOption, Radios};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -144,7 +144,7 @@ pub fn concern_fields(props: &ConcernFieldsProps) -> Html {
             <YourChoices ..p.clone() />
             if !misfit_errors.is_empty() {
                 <div class="govuk-form-group govuk-form-group--error" id={w.id("concerns")} tabindex="-1">
-                    { for misfit_errors.iter().map(|m| html! { <ErrorMessage message={m.clone()} /> }) }
+                    { for misfit_errors.iter().map(|m| error_message(None, m)) }
                 </div>
             }
             <div class="govuk-form-group">

@@ -8,7 +8,7 @@ use super::views::ViewsFields;
 use super::PageProps;
 use crate::engine::outcome::outcome_text;
 use crate::flow::{Edit, Msg, Step};
-use crate::web::components::{error_for, BackLink, ChoiceOption, ErrorSummary, Radios};
+use crate::web::components::{back_link, error_for, ChoiceOption, ErrorSummary, Radios};
 use yew::prelude::*;
 
 /// "a, b and c".
@@ -37,7 +37,7 @@ pub fn expert_page(p: &PageProps) -> Html {
     });
     html! {
         <>
-            <BackLink onclick={p.send(|| Msg::Back)} />
+            { back_link(&p.send(|| Msg::Back)) }
             <h1 class="govuk-heading-xl">{ Step::Expert.title() }</h1>
             <div class="govuk-grid-row app-expert-page">
                 <div class="govuk-grid-column-two-thirds">

@@ -84,7 +84,7 @@ pub fn question(props: &QuestionProps) -> Html {
     });
     html! {
         <>
-            <super::components::BackLink onclick={p.send(|| Msg::Back)} />
+            { super::components::back_link(&p.send(|| Msg::Back)) }
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
                     <super::components::ErrorSummary errors={p.flow.errors.clone()} attempt={p.flow.failed_submits} />

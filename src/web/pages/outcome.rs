@@ -12,8 +12,8 @@ use crate::record::DecisionRecord;
 use crate::vocabulary::Pathway;
 use crate::web::chart::NeedsChart;
 use crate::web::components::{
-    error_for, BackLink, ChoiceOption, ContactLine, ErrorSummary, LinkButton, Phone, Radios,
-    TextArea, WarningText,
+    back_link, contact_line, error_for, link_button, phone, warning_text, ChoiceOption,
+    ErrorSummary, Radios, TextArea,
 };
 use crate::web::export;
 use yew::prelude::*;
@@ -48,7 +48,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 <>
                     <h1 class="govuk-heading-l">{ "We cannot make a recommendation yet" }</h1>
                     <p class="govuk-body">{ message }</p>
-                    <LinkButton onclick={back}>{ Step::Check.title() }</LinkButton>
+                    { link_button(&back, html! { Step::Check.title() }) }
                 </>
             };
         }
@@ -93,7 +93,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
     let front_door_user = case.audience == crate::engine::case::Audience::FrontDoor;
     html! {
         <>
-            <BackLink onclick={p.send(|| Msg::Back)} />
+            { back_link(&p.send(|| Msg::Back)) }
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
                     <ErrorSummary errors={p.flow.errors.clone()} attempt={p.flow.failed_submits} />
@@ -103,15 +103,15 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                         <div class="govuk-panel__body">{ format!("Level {}: {}", decision.level, level_name) }</div>
                     </div>
                     if decision.pathway == Pathway::Emergency {
-                        <EmergencyWarning guidance={p.flow.guidance.clone()} {front_door_user} />
+                        { emergency_warning(&p.flow.guidance, front_door_user) }
                     }
                     <p class="govuk-body-l">{ words.summary }</p>
                     // A child protection referral is never one of two choices: the front door
                     // is phoned either way, so the consultation banner is for lower routes.
                     if decision.consultation_advised && decision.pathway < Pathway::MacptReferral {
-                        <WarningText>
-                            { "Talk to the front door's consultation line about this child: see the reasons below." }
-                        </WarningText>
+                        { warning_text(Classes::new(), html! {
+                            "Talk to the front door's consultation line about this child: see the reasons below."
+                        }) }
                     }
                     {
                         match &chosen_steps {
@@ -240,7 +240,7 @@ fn reasons(props: &ReasonsProps) -> Html {
                             <p class="govuk-body-s app-reason__level">{ line }</p>
                         }
                         if let Some(source) = &r.source {
-                            <SourceLine source={source.clone()} />
+                            { source_line(source) }
                         }
                         if !concerns.is_empty() {
                             <ul class="govuk-list govuk-list--bullet govuk-body-s">
@@ -295,12 +295,12 @@ fn actions_list(props: &ActionsProps) -> Html {
                                         { &a.text }
                                     </p>
                                     if let (true, Some(source)) = (a.duty, &a.source) {
-                                        <SourceLine source={source.clone()} />
+                                        { source_line(source) }
                                     }
                                     <p class="govuk-body-s"><strong>{ "By when: " }</strong>{ &a.timescale }</p>
                                     if let Some(c) = &a.contact {
                                         <p class="govuk-body-s">
-                                            <strong>{ "Contact: " }</strong><ContactLine contact={c.clone()} />
+                                            <strong>{ "Contact: " }</strong>{ contact_line(c) }
                                         </p>
                                     }
                                 </li>
@@ -313,17 +313,10 @@ fn actions_list(props: &ActionsProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct SourceProps {
-    source: crate::guidance::Source,
-}
-
 /// "Source: Children Act 1989, section 47", linked when the guidance gives an address.
 /// The link opens a new tab so the answers on this page stay where they are, and sends
 /// no referrer, so the address of this page goes nowhere.
-#[function_component(SourceLine)]
-fn source_line(props: &SourceProps) -> Html {
-    let s = &props.source;
+fn source_line(s: &crate::guidance::Source) -> Html {
     html! {
         <p class="govuk-body-s app-source">
             { "Source: " }
@@ -341,32 +334,27 @@ fn source_line(props: &SourceProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct EmergencyProps {
-    guidance: SharedGuidance,
-    front_door_user: bool,
-}
-
 /// 999 first; then the front door, or for front-door users their police colleagues; and
 /// the out-of-hours team for when the front door is closed.
-#[function_component(EmergencyWarning)]
-fn emergency_warning(props: &EmergencyProps) -> Html {
-    let g = &props.guidance;
-    html! {
-        <WarningText class="app-emergency">
-                { "Call the police on " }<Phone number="999" />{ " now" }
-                if props.front_door_user {
-                    { ", or ask police colleagues at the front door to act straight away." }
-                } else if let Some(c) = g.contact(contact_keys::FRONT_DOOR) {
-                    { format!(", then phone the {} on ", c.name) }<Phone number={c.phone.clone()} />{ "." }
-                } else {
-                    { "." }
-                }
-                if let Some(c) = g.contact(contact_keys::OUT_OF_HOURS) {
-                    { format!(" When the front door is closed, phone the {} on ", c.name) }<Phone number={c.phone.clone()} />{ "." }
-                }
-        </WarningText>
-    }
+fn emergency_warning(g: &SharedGuidance, front_door_user: bool) -> Html {
+    warning_text(
+        "app-emergency",
+        html! {
+                <>
+                    { "Call the police on " }{ phone("999") }{ " now" }
+                    if front_door_user {
+                        { ", or ask police colleagues at the front door to act straight away." }
+                    } else if let Some(c) = g.contact(contact_keys::FRONT_DOOR) {
+                        { format!(", then phone the {} on ", c.name) }{ phone(&c.phone) }{ "." }
+                    } else {
+                        { "." }
+                    }
+                    if let Some(c) = g.contact(contact_keys::OUT_OF_HOURS) {
+                        { format!(" When the front door is closed, phone the {} on ", c.name) }{ phone(&c.phone) }{ "." }
+                    }
+                </>
+        },
+    )
 }
 
 #[derive(Properties, PartialEq)]
@@ -525,7 +513,7 @@ fn recorded(props: &RecordedProps) -> Html {
             <h2 class="govuk-heading-m app-no-print">{ "Other children in this family" }</h2>
             <p class="govuk-body app-no-print">{ "National reviews keep finding that brothers and sisters in the same home were not considered. For each other child, answer the questions about them: the concerns about the whole family and the family's consent are carried over." }</p>
             <p class="govuk-body app-no-print">
-                <LinkButton onclick={p.send(|| Msg::NextChild)}>{ "Another child in this family" }</LinkButton>
+                { link_button(&p.send(|| Msg::NextChild), html! { "Another child in this family" }) }
             </p>
         </div>
     }

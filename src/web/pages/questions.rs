@@ -4,7 +4,7 @@ use super::{PageProps, Question};
 use crate::flow::{Edit, Mode, Step};
 use crate::guidance::contact_keys;
 use crate::vocabulary::Audience;
-use crate::web::components::{error_for, ChoiceOption, Radios, WarningText};
+use crate::web::components::{error_for, warning_text, ChoiceOption, Radios};
 use yew::prelude::*;
 
 #[function_component(AudiencePage)]
@@ -83,9 +83,9 @@ pub fn emergency_page(p: &PageProps) -> Html {
     html! {
         <Question page={p.clone()} continue_label="Continue to record the details">
             <h1 class="govuk-heading-xl">{ Step::Emergency.title() }</h1>
-            <WarningText>
-                { "The child is in immediate danger. Call the police on 999 now and stay with the child if it is safe to." }
-            </WarningText>
+            { warning_text(Classes::new(), html! {
+                "The child is in immediate danger. Call the police on 999 now and stay with the child if it is safe to."
+            }) }
             <p class="govuk-body">{ format!("Then phone the {}.", contact(contact_keys::FRONT_DOOR)) }</p>
             if g.contact(contact_keys::OUT_OF_HOURS).is_some() {
                 <p class="govuk-body">{ format!("Out of hours, phone the {}.", contact(contact_keys::OUT_OF_HOURS)) }</p>

@@ -1,7 +1,7 @@
 //! The start page (GOV.UK start page pattern): what the tool is for, what you need, and
 //! that it supports professional judgement and never replaces it.
 
-use crate::web::components::{LinkButton, WarningText};
+use crate::web::components::{link_button, warning_text};
 use crate::web::words::IMMEDIATE_DANGER;
 use yew::prelude::*;
 
@@ -31,7 +31,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
                 <p class="govuk-body app-guidance-in-use">
                     { format!("Guidance: {}. ", props.guidance_title) }
                     if let Some(choose) = &props.on_choose_guidance {
-                        <LinkButton onclick={choose.clone()}>{ "Change guidance" }</LinkButton>
+                        { link_button(choose, html! { "Change guidance" }) }
                     }
                 </p>
                 <p class="govuk-body">{ "Use this tool to:" }</p>
@@ -40,7 +40,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
                     <li>{ "see why, what to do now and by when" }</li>
                     <li>{ "record your decision for the child's file" }</li>
                 </ul>
-                <WarningText>{ IMMEDIATE_DANGER }</WarningText>
+                { warning_text(Classes::new(), html! { IMMEDIATE_DANGER }) }
                 <div class="govuk-inset-text">
                     { "This tool supports your professional judgement. It never replaces it: if you think the child needs something different, you can record that and why." }
                 </div>

@@ -6,7 +6,7 @@ use super::PageProps;
 use crate::flow::Msg;
 use crate::flow::Step;
 use crate::guidance::contact_keys;
-use crate::web::components::{BackLink, ContactLine, LinkButton};
+use crate::web::components::{back_link, contact_line, link_button};
 use yew::prelude::*;
 
 #[function_component(NoConcernsPage)]
@@ -19,7 +19,7 @@ pub fn no_concerns_page(p: &PageProps) -> Html {
     let back = p.send(|| Msg::Back);
     html! {
         <>
-            <BackLink onclick={back.clone()} />
+            { back_link(&back) }
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
                     <h1 class="govuk-heading-l">{ Step::NoConcerns.title() }</h1>
@@ -29,7 +29,7 @@ pub fn no_concerns_page(p: &PageProps) -> Html {
                         <p class="govuk-body">{ "If you are not sure what to choose, discuss it with a senior practitioner or your manager." }</p>
                     } else if let Some(c) = g.contact(contact_keys::CONSULTATION_LINE) {
                         <p class="govuk-body">
-                            { "If you are not sure what to choose, talk to the " }<ContactLine contact={crate::engine::decision::Contact::from(c)} />{ "." }
+                            { "If you are not sure what to choose, talk to the " }{ contact_line(&crate::engine::decision::Contact::from(c)) }{ "." }
                         </p>
                     }
                     <form novalidate=true {onsubmit}>
@@ -51,7 +51,7 @@ pub fn not_a_child_page(p: &PageProps) -> Html {
     let adult = g.contact(contact_keys::ADULT_SAFEGUARDING);
     html! {
         <>
-            <BackLink onclick={p.send(|| Msg::Back)} />
+            { back_link(&p.send(|| Msg::Back)) }
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
                     <h1 class="govuk-heading-l">{ Step::NotAChild.title() }</h1>
@@ -60,13 +60,13 @@ pub fn not_a_child_page(p: &PageProps) -> Html {
                         { "If you are worried about an adult, " }
                         {
                             match adult {
-                                Some(c) => html! { <>{ "contact " }<ContactLine contact={crate::engine::decision::Contact::from(c)} />{ "." }</> },
+                                Some(c) => html! { <>{ "contact " }{ contact_line(&crate::engine::decision::Contact::from(c)) }{ "." }</> },
                                 None => html! { "contact your council's adult social care team." },
                             }
                         }
                     </p>
                     <p class="govuk-body">{ "If there is a child in the household you are worried about, start again for that child." }</p>
-                    <p class="govuk-body"><LinkButton onclick={change}>{ "Change the young person's age or answers" }</LinkButton></p>
+                    <p class="govuk-body">{ link_button(&change, html! { "Change the young person's age or answers" }) }</p>
                 </div>
             </div>
         </>
