@@ -1,10 +1,9 @@
 //! The `triage` command line (`docs/contracts.md` 4.4), run as a real process.
 
-use crate::support::{manifest_dir, read, run, triage};
+use crate::support::{manifest_dir, read, run, run_with_stdin};
 use front_door_triage::{evaluate, Case, Guidance};
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
@@ -49,20 +48,7 @@ fn decide_prints_the_library_decision() {
 #[test]
 fn decide_dash_reads_standard_input() {
     let case = fixture("case_family_help.json");
-    let mut child = triage()
-        .args(["decide", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn triage");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(read(&case).as_bytes())
-        .expect("write case to stdin");
-    let out = child.wait_with_output().expect("triage finishes");
+    let out = run_with_stdin(&["decide", "-"], &read(&case));
     assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
     let printed: Value = serde_json::from_str(&stdout(&out)).expect("decide prints JSON");
     let g = Guidance::embedded_default().expect("embedded default guidance loads");

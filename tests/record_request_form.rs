@@ -3,14 +3,12 @@
 //! protection case gets every section of the authority's form in its order, with its
 //! identity placeholders and nothing the case does not hold; other routes get no draft.
 
-use crate::support::{manifest_dir, read, triage};
+use crate::support::{manifest_dir, read, run, run_with_stdin};
 use front_door_triage::record::request_form::{draft_for, NoDraft};
 use front_door_triage::record::Notes;
 use front_door_triage::vignette::{Suite, Vignette};
 use front_door_triage::vocabulary::Pathway;
 use front_door_triage::{evaluate, Guidance};
-use std::io::Write;
-use std::process::Stdio;
 
 fn public_suite() -> Option<Suite> {
     let path = manifest_dir().join("../shared/vignettes/public.json");
@@ -141,20 +139,10 @@ fn triage_draft_prints_the_same_draft_for_every_public_vignette() {
     for (file, g) in shipped() {
         for v in &suite.vignettes {
             let what = format!("{file} {}", v.id);
-            let mut child = triage()
-                .args(["draft", "--guidance", file, "-"])
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("spawn triage");
-            child
-                .stdin
-                .take()
-                .expect("stdin")
-                .write_all(serde_json::to_string(&v.case).unwrap().as_bytes())
-                .expect("write the case");
-            let out = child.wait_with_output().expect("triage finishes");
+            let out = run_with_stdin(
+                &["draft", "--guidance", file, "-"],
+                &serde_json::to_string(&v.case).unwrap(),
+            );
             let stdout = String::from_utf8(out.stdout).unwrap();
             let stderr = String::from_utf8(out.stderr).unwrap();
             let d = evaluate(&g, &v.case).unwrap();
@@ -196,15 +184,12 @@ fn triage_draft_without_a_form_in_the_guidance_exits_1() {
     file.as_object_mut().unwrap().remove("request_form");
     let path = std::env::temp_dir().join(format!("no-form-{}.json", std::process::id()));
     std::fs::write(&path, serde_json::to_string(&file).unwrap()).unwrap();
-    let out = triage()
-        .args([
-            "draft",
-            "--guidance",
-            path.to_str().unwrap(),
-            "tests/fixtures/case_family_help.json",
-        ])
-        .output()
-        .expect("run triage");
+    let out = run(&[
+        "draft",
+        "--guidance",
+        path.to_str().unwrap(),
+        "tests/fixtures/case_family_help.json",
+    ]);
     let _ = std::fs::remove_file(&path);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("request_form"));

@@ -20,21 +20,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const { STRICT_CSP } = await import(path.join(REPO, "tests/e2e/serve.mjs"));
+const { STRICT_CSP, MIME } = await import(path.join(REPO, "tests/e2e/serve.mjs"));
 
-const MIME = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".webmanifest": "application/manifest+json",
-  ".txt": "text/plain; charset=utf-8",
-};
 // What a host compresses: text and wasm, not images that are compressed already.
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg"]);
 const ENCODINGS = { br: ["br", "gzip"], gzip: ["gzip"], identity: [] };

@@ -47,7 +47,8 @@ export async function startAppServer({ root, partnerOrigins = [] }) {
   return startServer({ root, partnerOrigins });
 }
 
-const MIME = {
+/** Content types by extension (also used by benches/web/serve-compressed.mjs). */
+export const MIME = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',

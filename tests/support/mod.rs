@@ -3,8 +3,9 @@
 
 pub mod mutate;
 
+use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 pub fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -29,4 +30,22 @@ pub fn run(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("failed to run the triage binary")
+}
+
+/// Runs `triage` with these arguments and `input` on its standard input (for `-`).
+pub fn run_with_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = triage()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("failed to run the triage binary");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(input.as_bytes())
+        .expect("write to triage's standard input");
+    child.wait_with_output().expect("triage finishes")
 }
