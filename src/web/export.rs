@@ -56,6 +56,24 @@ pub async fn copy_text(text: String, what: &str) -> Result<(), String> {
         })
 }
 
+/// A Copy button's click: copies `text`, then reports `done` or why it could not.
+pub fn copy_on_click(
+    text: String,
+    what: &'static str,
+    done: &'static str,
+    report: yew::Callback<Option<String>>,
+) -> yew::Callback<web_sys::MouseEvent> {
+    yew::Callback::from(move |_| {
+        let (text, report) = (text.clone(), report.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            report.emit(Some(match copy_text(text, what).await {
+                Ok(()) => done.into(),
+                Err(e) => e,
+            }));
+        });
+    })
+}
+
 pub fn print() {
     let _ = gloo::utils::window().print();
 }

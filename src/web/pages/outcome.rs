@@ -414,20 +414,12 @@ fn recorded(props: &RecordedProps) -> Html {
     let p = &props.page;
     let summary = crate::record::summary::plain_text(&p.flow.guidance, &props.record);
     let titles = &p.flow.guidance.file().pathways;
-    let on_copy = {
-        let on_status = props.on_status.clone();
-        let summary = summary.clone();
-        Callback::from(move |_: MouseEvent| {
-            let on_status = on_status.clone();
-            let summary = summary.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                on_status.emit(Some(match export::copy_text(summary, "summary").await {
-                    Ok(()) => "Summary copied. Paste it into the child's record.".into(),
-                    Err(e) => e,
-                }));
-            });
-        })
-    };
+    let on_copy = export::copy_on_click(
+        summary.clone(),
+        "summary",
+        "Summary copied. Paste it into the child's record.",
+        props.on_status.clone(),
+    );
     let on_download = {
         let on_status = props.on_status.clone();
         let record = props.record.clone();

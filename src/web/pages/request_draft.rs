@@ -18,20 +18,15 @@ pub fn request_draft(props: &RequestDraftProps) -> Html {
     let w = crate::web::widget::use_widget();
     let status = use_state(|| None::<String>);
     let section = use_node_ref();
-    let on_copy = {
-        let status = status.clone();
-        let text = props.text.to_string();
-        Callback::from(move |_: MouseEvent| {
+    let on_copy = export::copy_on_click(
+        props.text.to_string(),
+        "draft",
+        "Draft copied. Paste it into the request form, then fill in the items in square brackets.",
+        {
             let status = status.clone();
-            let text = text.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                status.set(Some(match export::copy_text(text, "draft").await {
-                    Ok(()) => "Draft copied. Paste it into the request form, then fill in the items in square brackets.".into(),
-                    Err(e) => e,
-                }));
-            });
-        })
-    };
+            Callback::from(move |s| status.set(s))
+        },
+    );
     let on_print = {
         let section = section.clone();
         Callback::from(move |_: MouseEvent| {
