@@ -51,8 +51,12 @@ enum Command {
         #[arg(long, requires = "golden")]
         update_golden: bool,
     },
-    /// Print the guidance file JSON Schema.
-    Schema,
+    /// Print the guidance file JSON Schema (or, with --record, the decision record's).
+    Schema {
+        /// The decision record's JSON Schema instead (docs/decision-record.schema.json).
+        #[arg(long)]
+        record: bool,
+    },
     /// Find weak points in a guidance file: rules that never fire or take each other's
     /// cases, unused codes, and invariant breaks, each with the smallest case showing it.
     /// Exit 0 clean, 1 errors, 3 warnings only.
@@ -201,8 +205,12 @@ fn run(command: Command) -> Result<(), u8> {
             let suite = load_suite(&vignettes)?;
             run_tests(&g, &suite, golden.as_deref(), update_golden)
         }
-        Command::Schema => {
-            out!("{}", schema::guidance_schema_json());
+        Command::Schema { record } => {
+            if record {
+                out!("{}", front_door_triage::record::record_schema_json());
+            } else {
+                out!("{}", schema::guidance_schema_json());
+            }
             Ok(())
         }
         Command::Lint { file, format } => {

@@ -247,6 +247,39 @@ impl Urgency {
     }
 }
 
+/// The front door's urgency rating of a contact (red, amber, green): how soon the front
+/// door must respond. Ordered most urgent first; each authority says what each means and
+/// its response time (`contact_record.ratings` in the guidance).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Rag {
+    Red,
+    Amber,
+    Green,
+}
+
+impl Rag {
+    pub const ALL: [Rag; 3] = [Rag::Red, Rag::Amber, Rag::Green];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Rag::Red => "red",
+            Rag::Amber => "amber",
+            Rag::Green => "green",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Rag::Red => "Red",
+            Rag::Amber => "Amber",
+            Rag::Green => "Green",
+        }
+    }
+}
+
 /// One bit per value, so a rule's list of values is one mask and testing it one AND.
 macro_rules! bit_of {
     ($($t:ty),*) => {$(
@@ -283,6 +316,7 @@ mod tests {
         codes_match_serde(&Consent::ALL, |c| c.code());
         codes_match_serde(&KnownToSocialCare::ALL, |k| k.code());
         codes_match_serde(&Urgency::ALL, |u| u.code());
+        codes_match_serde(&Rag::ALL, |r| r.code());
     }
 
     #[test]
@@ -298,6 +332,7 @@ mod tests {
         labels(Consent::ALL.iter().map(|c| c.label()).collect());
         labels(KnownToSocialCare::ALL.iter().map(|k| k.label()).collect());
         labels(Urgency::ALL.iter().map(|u| u.label()).collect());
+        labels(Rag::ALL.iter().map(|r| r.label()).collect());
     }
 
     #[test]

@@ -336,3 +336,54 @@ fn a_form_section_nothing_fills_and_a_field_no_section_takes_are_warnings() {
     assert_eq!(r.findings.len(), 2, "{}", show(&r));
     assert_eq!(r.exit_code(), 3, "warnings only");
 }
+
+#[test]
+fn contact_record_urgency_rules_never_reached_and_checks_never_applying() {
+    let r = lint_fixture("contact_record_gaps");
+    let f = finding(
+        &r,
+        Kind::UrgencyRuleNeverReached,
+        Severity::Error,
+        "$.contact_record.urgency[2]",
+    );
+    assert!(f.message.contains("cannot hold"), "{}", f.message);
+    // Every care.high case is a child protection referral, rated by the rule above: search
+    // finds no contact the rule rates, though logic alone cannot prove it.
+    let f = finding(
+        &r,
+        Kind::UrgencyRuleNeverReached,
+        Severity::Warning,
+        "$.contact_record.urgency[1]",
+    );
+    assert!(f.message.contains("'urgency-high-care'"), "{}", f.message);
+    finding(
+        &r,
+        Kind::CheckNeverApplies,
+        Severity::Warning,
+        "$.contact_record.checks[1]",
+    );
+    assert_eq!(r.findings.len(), 3, "{}", show(&r));
+}
+
+#[test]
+fn a_copy_of_an_urgency_rule_below_it_is_proved_shadowed() {
+    let mut file: serde_json::Value =
+        serde_json::from_str(&read("tests/lint/contact_record_gaps.json")).unwrap();
+    let urgency = file["contact_record"]["urgency"].as_array_mut().unwrap();
+    let mut copy = urgency[0].clone();
+    copy["id"] = "urgency-copy".into();
+    urgency.insert(3, copy);
+    let r = lint_text(&file.to_string());
+    let f = finding(
+        &r,
+        Kind::UrgencyRuleNeverReached,
+        Severity::Error,
+        "$.contact_record.urgency[3]",
+    );
+    assert!(
+        f.message
+            .contains("rated first by 'urgency-child-protection'"),
+        "{}",
+        f.message
+    );
+}

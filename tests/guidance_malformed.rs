@@ -16,6 +16,11 @@ fn read(name: &str) -> String {
 
 /// File name → the one problem it holds: exact JSON path, and a key part of the message.
 const CASES: &[(&str, &str, &str)] = &[
+    (
+        "contact_record_last_not_always.json",
+        "$.contact_record.urgency[0].when",
+        "the last urgency rule must be \"always\"",
+    ),
     // Not JSON, or not the right JSON shape: caught by the parser, located by path.
     ("not_json.json", "$", "the file is not valid JSON"),
     (

@@ -59,6 +59,7 @@ impl<'g> Space<'g> {
             .iter()
             .copied()
             .chain(g.action_rules.iter().map(|r| &r.when))
+            .chain(g.urgency_rules.iter().chain(&g.check_rules))
             .collect();
         let pool: Vec<u32> = (0..g.concern_levels.len() as u32)
             .filter(|&c| keep_concern(c))
@@ -633,10 +634,11 @@ mod tests {
             && c.previous_contacts_12_months == 0));
         assert_eq!(decision.len(), 6 * 2);
         // Action rules also read under one, 16, disability, social care (open, or closed
-        // in the last 12 months) and repeat contacts (the third contact).
+        // in the last 12 months) and repeat contacts (the third contact); the contact
+        // record's checks read ages 2 and 19 (a school or early years setting).
         let all = s.children(Tables::All);
         assert_eq!(all[0], plain_child());
-        assert_eq!(all.len(), 7 * 2 * 2 * 3 * 2);
+        assert_eq!(all.len(), 9 * 2 * 2 * 3 * 2);
         assert!(all.iter().any(|c| c.previous_contacts_12_months == 2));
     }
 

@@ -2,9 +2,10 @@
 
 use crate::guidance::Source;
 use crate::vocabulary::{Pathway, Urgency};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     pub pathway: Pathway,
@@ -18,7 +19,7 @@ pub struct Decision {
     pub guidance: GuidanceRef,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reason {
     /// The id of the rule that produced this reason.
@@ -34,7 +35,7 @@ pub struct Reason {
     pub source: Option<Source>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DecidedAction {
     pub code: String,
@@ -53,7 +54,7 @@ pub struct DecidedAction {
 }
 
 /// Who to call for an action: the guidance's contact as this decision's audience sees it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     pub name: String,
@@ -75,7 +76,7 @@ impl From<&crate::guidance::Contact> for Contact {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SignpostEntry {
     pub id: String,
@@ -84,7 +85,7 @@ pub struct SignpostEntry {
     pub contact: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GuidanceRef {
     pub id: String,

@@ -70,6 +70,23 @@ pub(crate) fn facts<'a>(
     facts
 }
 
+/// What the rules see of a case whose codes are resolved.
+pub(crate) fn facts_of<'a>(
+    g: &'a Guidance,
+    case: &crate::engine::case::Case,
+    resolved: &'a crate::engine::validate::Resolved,
+) -> Facts<'a> {
+    facts(
+        g,
+        &case.child,
+        case.immediate_danger,
+        case.consent,
+        case.audience,
+        &resolved.concerns,
+        &resolved.strengths,
+    )
+}
+
 impl Compiled {
     pub fn holds(&self, f: &Facts) -> bool {
         match self {

@@ -2,6 +2,7 @@
 //! concerns a case selects, not with the concerns a guidance file defines.
 
 pub mod case;
+pub mod contact;
 pub mod decision;
 mod facts;
 pub mod outcome;
@@ -12,28 +13,21 @@ use crate::guidance::{Guidance, Source};
 use crate::vocabulary::{Audience, Consent, Pathway};
 use case::{Case, CaseError};
 use decision::{DecidedAction, Decision, GuidanceRef, Reason, SignpostEntry};
-pub(crate) use facts::{facts, Facts};
+use facts::facts_of;
+// Lint's probes build facts without a resolved case.
+#[cfg(feature = "authoring")]
+pub(crate) use facts::facts;
+pub(crate) use facts::Facts;
 pub(crate) use route::{escalate, first_route, level};
 use validate::Resolved;
+
+pub use contact::contact_triage;
 
 /// Decides a case. Fails only if the case does not fit the guidance (unknown or repeated
 /// codes, an impossible age); every such problem is listed.
 pub fn evaluate(guidance: &Guidance, case: &Case) -> Result<Decision, CaseError> {
     let resolved = validate::resolve(guidance, case)?;
     Ok(decide(guidance, case, &resolved))
-}
-
-/// What the rules see of a case whose codes are resolved.
-fn facts_of<'a>(g: &'a Guidance, case: &Case, resolved: &'a Resolved) -> Facts<'a> {
-    facts(
-        g,
-        &case.child,
-        case.immediate_danger,
-        case.consent,
-        case.audience,
-        &resolved.concerns,
-        &resolved.strengths,
-    )
 }
 
 fn decide(g: &Guidance, case: &Case, resolved: &Resolved) -> Decision {

@@ -51,6 +51,12 @@ pub struct Answers {
     pub agrees: Option<bool>,
     pub final_pathway: Option<Pathway>,
     pub final_reason: String,
+    // The front door's contact record, asked of front-door practitioners when the
+    // guidance keeps one (`keeps_contact_record`).
+    pub parents_informed: Option<bool>,
+    pub parents_not_informed_reason: String,
+    /// Ids of the guidance's checks ticked as made.
+    pub checks_made: Vec<String>,
     /// Set when the user records the decision (RFC 3339).
     pub recorded_at: Option<String>,
     /// The family this child belongs to and the children recorded before them (issue 16):
@@ -303,7 +309,7 @@ impl Answers {
                     errors.extend(self.check_step(s, guidance));
                 }
             }
-            Step::Outcome => self.check_final(&mut errors),
+            Step::Outcome => self.check_final(guidance, &mut errors),
             _ => {}
         }
         errors
@@ -404,7 +410,28 @@ impl Answers {
         }
     }
 
-    fn check_final(&self, errors: &mut Vec<FieldError>) {
+    /// Whether recording asks for the front door's contact record: a front-door
+    /// practitioner, with guidance that keeps one.
+    pub fn keeps_contact_record(&self, guidance: &Guidance) -> bool {
+        self.audience == Some(Audience::FrontDoor) && guidance.file().contact_record.is_some()
+    }
+
+    fn check_final(&self, guidance: &Guidance, errors: &mut Vec<FieldError>) {
+        if self.keeps_contact_record(guidance) {
+            match self.parents_informed {
+                None => errors.push(err(
+                    "parents-informed",
+                    "Select yes if the parents or carers have been told about this contact",
+                )),
+                Some(false) if self.parents_not_informed_reason.trim().is_empty() => {
+                    errors.push(err(
+                        "parents-not-informed-reason",
+                        "Enter why the parents or carers have not been told",
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
         match self.agrees {
             None => errors.push(err(
                 "agrees",
@@ -489,6 +516,27 @@ impl Answers {
                 actions: Vec::new(),
             },
             self.notes(),
+        ))
+    }
+
+    /// The front door's contact record for this case decided on `pathway`: the guidance's
+    /// rating, checks and feedback, with what the practitioner said of the parents and the
+    /// checks. `None` until the parents question is answered, or without a contact record.
+    pub fn contact_record(
+        &self,
+        guidance: &Guidance,
+        case: &Case,
+        pathway: Pathway,
+    ) -> Option<crate::record::FrontDoorContact> {
+        let parents_informed = self.parents_informed?;
+        let triage = crate::engine::contact_triage(guidance, case, pathway).ok()??;
+        Some(crate::record::FrontDoorContact::new(
+            triage,
+            crate::record::contact::ParentsAndChecks {
+                parents_informed,
+                not_informed_reason: &self.parents_not_informed_reason,
+                made: &self.checks_made,
+            },
         ))
     }
 

@@ -83,8 +83,15 @@ pub fn current_record(answers: &Answers, guidance: &Guidance) -> Option<Decision
     let case = answers.to_case(guidance).ok()?;
     let decision = crate::engine::evaluate(guidance, &case).ok()?;
     let (final_decision, notes) = answers.final_decision(decision.pathway)?;
-    let record =
+    let contact = answers
+        .keeps_contact_record(guidance)
+        .then(|| answers.contact_record(guidance, &case, final_decision.pathway))
+        .flatten();
+    let mut record =
         DecisionRecord::new(case, decision, final_decision, notes, at).with_route_steps(guidance);
+    if let Some(contact) = contact {
+        record = record.with_contact(contact);
+    }
     Some(match answers.family.in_record() {
         Some(family) => record.in_family(family),
         None => record,

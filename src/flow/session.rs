@@ -63,6 +63,13 @@ pub enum Edit {
     SetAgrees(bool),
     SetFinalPathway(Pathway),
     SetFinalReason(String),
+    SetParentsInformed(bool),
+    SetParentsNotInformedReason(String),
+    /// A check of the front door's contact record ticked as made, or unticked.
+    ToggleCheckMade {
+        id: String,
+        on: bool,
+    },
 }
 
 pub enum Msg {
@@ -120,6 +127,14 @@ impl Answers {
             Edit::SetAgrees(yes) => self.agrees = Some(yes),
             Edit::SetFinalPathway(pathway) => self.final_pathway = Some(pathway),
             Edit::SetFinalReason(text) => self.final_reason = text,
+            Edit::SetParentsInformed(yes) => self.parents_informed = Some(yes),
+            Edit::SetParentsNotInformedReason(text) => self.parents_not_informed_reason = text,
+            Edit::ToggleCheckMade { id, on } => {
+                self.checks_made.retain(|x| *x != id);
+                if on {
+                    self.checks_made.push(id);
+                }
+            }
         }
     }
 }
@@ -394,6 +409,7 @@ mod tests {
             consent: Some(Consent::Given),
             child_voice: "Said they worry about mum".into(),
             agrees: Some(true),
+            parents_informed: (audience == Audience::FrontDoor).then_some(true),
             ..Answers::default()
         };
         s.step = Step::Outcome;
@@ -403,6 +419,68 @@ mod tests {
         });
         assert!(s.answers.recorded_at.is_some(), "{:?}", s.errors);
         s
+    }
+
+    #[test]
+    fn a_front_door_record_needs_the_parents_answer_and_a_reason_when_they_were_not_told() {
+        let mut s = first_child_recorded(Audience::SchoolDsl, Mode::Guided);
+        let record = crate::flow::current_record(&s.answers, &s.guidance).unwrap();
+        assert_eq!(
+            record.contact, None,
+            "only the front door keeps a contact record"
+        );
+
+        s.answers.audience = Some(Audience::FrontDoor);
+        s.answers.recorded_at = None;
+        s.answers.parents_informed = None;
+        let record = |s: &mut Session| {
+            s.update(Msg::Record {
+                at: "2026-12-01T14:30:00+00:00".into(),
+                family_id: "family-test-2".into(),
+            });
+            s.errors.iter().map(|e| e.field).collect::<Vec<_>>()
+        };
+        assert_eq!(record(&mut s), ["parents-informed"]);
+        assert_eq!(s.answers.recorded_at, None);
+        edit(&mut s, Edit::SetParentsInformed(false));
+        edit(&mut s, Edit::SetParentsNotInformedReason("   ".into()));
+        assert_eq!(record(&mut s), ["parents-not-informed-reason"]);
+        assert_eq!(
+            s.answers.recorded_at, None,
+            "never recorded without a reason"
+        );
+        edit(
+            &mut s,
+            Edit::SetParentsNotInformedReason(
+                " Telling them may put the child at risk before police checks ".into(),
+            ),
+        );
+        edit(
+            &mut s,
+            Edit::ToggleCheckMade {
+                id: "check-social-care-records".into(),
+                on: true,
+            },
+        );
+        assert!(record(&mut s).is_empty());
+        let r = crate::flow::current_record(&s.answers, &s.guidance).unwrap();
+        let contact = r
+            .contact
+            .expect("a front-door record has its contact record");
+        assert!(!contact.parents_informed);
+        assert!(contact.manager_authorisation_needed);
+        assert_eq!(
+            contact.not_informed_reason,
+            "Telling them may put the child at risk before police checks"
+        );
+        let made: Vec<(&str, bool)> = contact
+            .checks
+            .iter()
+            .map(|c| (c.id.as_str(), c.made))
+            .collect();
+        assert_eq!(made[0], ("check-social-care-records", true));
+        assert!(made[1..].iter().all(|(_, m)| !m), "{made:?}");
+        assert_eq!(contact.feedback.within, "Within 1 working day");
     }
 
     #[test]
@@ -460,6 +538,7 @@ mod tests {
         s.answers.known_to_social_care = Some(KnownToSocialCare::None);
         s.answers.previous_contacts = Some(0);
         s.answers.agrees = Some(true);
+        s.answers.parents_informed = Some(true);
         s.step = Step::Outcome;
         s.update(Msg::Record {
             at: "2026-12-01T14:20:00+00:00".into(),

@@ -55,6 +55,7 @@ pub(super) fn compile(file: GuidanceFile, sha256: String) -> Result<Guidance, Gu
     c.check_unique_rule_ids();
     c.check_settings();
     c.check_request_form();
+    let (urgency_rules, check_rules) = c.check_contact_record();
 
     if !c.problems.is_empty() {
         return Err(GuidanceError {
@@ -91,6 +92,8 @@ pub(super) fn compile(file: GuidanceFile, sha256: String) -> Result<Guidance, Gu
         escalation_rules,
         action_rules,
         action_never_flags,
+        urgency_rules,
+        check_rules,
         service_domains,
         service_concerns,
         sha256,
@@ -523,6 +526,59 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The front door's contact record: every rating described, every contact rated (the
+    /// last urgency rule is `always`), every check and feedback worded. Its conditions see
+    /// what action rules see, and like them can never change the pathway.
+    fn check_contact_record(&mut self) -> (Vec<Compiled>, Vec<Compiled>) {
+        let Some(record) = &self.file.contact_record else {
+            return (Vec::new(), Vec::new());
+        };
+        for rating in crate::vocabulary::Rag::ALL {
+            let path = format!("$.contact_record.ratings.{}", rating.code());
+            let text = record.ratings.get(rating);
+            self.require_text(
+                format!("{path}.respond_within"),
+                &text.respond_within,
+                "how soon the front door responds",
+            );
+            self.require_text(format!("{path}.meaning"), &text.meaning, "what it means");
+        }
+        for pathway in Pathway::ALL {
+            let path = format!("$.contact_record.feedback.{}", pathway.code());
+            let f = record.feedback.get(pathway);
+            self.require_text(format!("{path}.text"), &f.text, "the feedback");
+            self.require_text(format!("{path}.within"), &f.within, "by when");
+        }
+        match record.urgency.last() {
+            None => self.problem(
+                "$.contact_record.urgency",
+                "no urgency rules: list them, ending with one whose condition is \"always\"",
+            ),
+            Some(last) if last.when != Condition::Always => self.problem(
+                format!(
+                    "$.contact_record.urgency[{}].when",
+                    record.urgency.len() - 1
+                ),
+                "the last urgency rule must be \"always\", so that every contact gets a rating",
+            ),
+            Some(_) => {}
+        }
+        let mut urgency = Vec::with_capacity(record.urgency.len());
+        for (i, r) in record.urgency.iter().enumerate() {
+            let path = format!("$.contact_record.urgency[{i}]");
+            self.require_text(format!("{path}.reason"), &r.reason, "the reason");
+            urgency.push(self.compile(&r.when, &format!("{path}.when"), Table::Actions));
+        }
+        let mut checks = Vec::with_capacity(record.checks.len());
+        for (i, c) in record.checks.iter().enumerate() {
+            let path = format!("$.contact_record.checks[{i}]");
+            self.require_text(format!("{path}.with"), &c.with, "who the check is with");
+            self.require_text(format!("{path}.ask"), &c.ask, "what to ask");
+            checks.push(self.compile(&c.when, &format!("{path}.when"), Table::Actions));
+        }
+        (urgency, checks)
+    }
+
     fn check_strengths(&mut self) {
         for (i, s) in self.file.strengths.iter().enumerate() {
             let path = format!("$.strengths[{i}]");
@@ -787,7 +843,20 @@ impl<'a> Checker<'a> {
                     .iter()
                     .enumerate()
                     .map(|(i, x)| (format!("$.rules.actions[{i}].id"), &x.id)),
-            );
+            )
+            .chain(self.file.contact_record.iter().flat_map(|c| {
+                let urgency = c
+                    .urgency
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (format!("$.contact_record.urgency[{i}].id"), &x.id));
+                let checks = c
+                    .checks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (format!("$.contact_record.checks[{i}].id"), &x.id));
+                urgency.chain(checks)
+            }));
         let mut seen = HashSet::new();
         let mut found = Vec::new();
         for (path, id) in ids {

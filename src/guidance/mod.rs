@@ -61,6 +61,10 @@ pub struct Guidance {
     pub(crate) action_rules: Vec<CompiledActionRule>,
     /// Per action: the flags that make it unsafe (`never_with_flags`), as a mask.
     pub(crate) action_never_flags: Vec<u64>,
+    /// `contact_record.urgency`, compiled (empty without a contact record).
+    pub(crate) urgency_rules: Vec<Compiled>,
+    /// `contact_record.checks`, compiled, one per check.
+    pub(crate) check_rules: Vec<Compiled>,
     pub(crate) service_domains: Vec<u64>,
     /// Per service: the concerns it names, as sorted indices.
     pub(crate) service_concerns: Vec<Vec<u32>>,

@@ -3,7 +3,7 @@
 //! `docs/guidance-format.md` explains them.
 
 use super::condition::Condition;
-use crate::vocabulary::{Audience, Pathway, Urgency};
+use crate::vocabulary::{Audience, Pathway, Rag, Urgency};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -54,6 +54,107 @@ pub struct GuidanceFile {
     /// a Family Help or child protection decision. No draft is offered without it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_form: Option<RequestForm>,
+    /// What the front door records about a contact: its urgency rating, the checks to make
+    /// and with whom, and the feedback owed to the referrer. Front-door practitioners are
+    /// shown it and record it with their decision; without it their record has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_record: Option<ContactRecordRules>,
+}
+
+/// The front door's contact record, as this authority keeps it (issue 16). Its rules see
+/// what action rules see: the case, consent, who is asking and the route decided.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactRecordRules {
+    /// What each rating means here and how soon the front door responds.
+    pub ratings: Ratings,
+    /// Hit policy "first": the first rule whose condition holds rates the contact. The
+    /// last rule must be `always`, so every contact is rated.
+    pub urgency: Vec<UrgencyRule>,
+    /// Hit policy "collect": every check whose condition holds is listed, in this order.
+    #[serde(default)]
+    pub checks: Vec<Check>,
+    /// What the referrer is told, and by when, for each route decided.
+    pub feedback: FeedbackTexts,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ratings {
+    pub red: RatingText,
+    pub amber: RatingText,
+    pub green: RatingText,
+}
+
+impl Ratings {
+    pub fn get(&self, rating: Rag) -> &RatingText {
+        match rating {
+            Rag::Red => &self.red,
+            Rag::Amber => &self.amber,
+            Rag::Green => &self.green,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RatingText {
+    /// How soon the front door responds (`Within 4 hours`).
+    pub respond_within: String,
+    /// What the rating means, in one sentence.
+    pub meaning: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UrgencyRule {
+    pub id: String,
+    pub when: Condition,
+    pub rating: Rag,
+    /// Why this rating, in a sentence the record keeps.
+    pub reason: String,
+}
+
+/// A check the front door makes with a partner before deciding what happens next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    pub id: String,
+    /// Who the check is made with (`Police`, `Health: GP and health visitor`).
+    pub with: String,
+    /// What to ask them or look for, in one sentence.
+    pub ask: String,
+    pub when: Condition,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackTexts {
+    pub signpost: Feedback,
+    pub family_help: Feedback,
+    pub macpt_referral: Feedback,
+    pub emergency: Feedback,
+}
+
+impl FeedbackTexts {
+    pub fn get(&self, pathway: Pathway) -> &Feedback {
+        match pathway {
+            Pathway::Signpost => &self.signpost,
+            Pathway::FamilyHelp => &self.family_help,
+            Pathway::MacptReferral => &self.macpt_referral,
+            Pathway::Emergency => &self.emergency,
+        }
+    }
+}
+
+/// What the person who contacted the front door is told, and by when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Feedback {
+    /// What to tell them, in one sentence.
+    pub text: String,
+    /// By when (`Within 1 working day`).
+    pub within: String,
 }
 
 /// A request-for-support form as the authority lays it out: its sections in its own order

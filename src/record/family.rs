@@ -3,10 +3,11 @@
 //! child's record names the others, by their order only ("child 1 of 2"), never by name.
 
 use crate::vocabulary::Pathway;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Another child of the family, as their own record decided.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChildRoute {
     /// The child's order in the family as the practitioner entered them: 1 is the first.
@@ -19,7 +20,7 @@ pub struct ChildRoute {
 
 /// Where a record sits in its family: the shared id, this child's order, and the children
 /// recorded before it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FamilyInRecord {
     /// Random (from the browser's `crypto.getRandomValues`), shared by every record of the

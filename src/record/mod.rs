@@ -1,5 +1,6 @@
 //! The decision record (`docs/contracts.md` 4.3): what the user exports and a host page receives.
 
+pub mod contact;
 pub mod family;
 pub mod request_form;
 pub mod summary;
@@ -7,16 +8,19 @@ pub mod summary;
 use crate::engine::case::Case;
 use crate::engine::decision::Decision;
 use crate::vocabulary::Pathway;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use contact::FrontDoorContact;
 pub use family::{ChildRoute, FamilyInRecord};
 
-/// v2 adds `family` (issue 16, siblings).
-pub const RECORD_SCHEMA: &str = "front-door-triage/decision-record/v2";
-/// Records written before `family`: still read, as they are.
+/// v3 adds `contact`, the front door's contact record; v2 added `family` (issue 16).
+pub const RECORD_SCHEMA: &str = "front-door-triage/decision-record/v3";
+/// Records of earlier versions, still read as they are: v2 has no `contact`, v1 no `family`.
+pub const RECORD_SCHEMA_V2: &str = "front-door-triage/decision-record/v2";
 pub const RECORD_SCHEMA_V1: &str = "front-door-triage/decision-record/v1";
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionRecord {
     pub schema: String,
@@ -31,6 +35,10 @@ pub struct DecisionRecord {
     /// from v1 records; every record the app writes has it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub family: Option<FamilyInRecord>,
+    /// The front door's contact record: on front-door practitioners' records when the
+    /// guidance keeps one (v3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<FrontDoorContact>,
 }
 
 /// Why a decision record could not be read back.
@@ -47,7 +55,7 @@ impl std::fmt::Display for RecordError {
             RecordError::Json(e) => write!(f, "not a decision record: {e}"),
             RecordError::Schema(s) => write!(
                 f,
-                "decision record schema '{s}' is not {RECORD_SCHEMA} or {RECORD_SCHEMA_V1}"
+                "decision record schema '{s}' is not {RECORD_SCHEMA}, {RECORD_SCHEMA_V2} or {RECORD_SCHEMA_V1}"
             ),
         }
     }
@@ -56,7 +64,7 @@ impl std::fmt::Display for RecordError {
 impl std::error::Error for RecordError {}
 
 /// What the practitioner decided: the recommendation, or their own judgement with why.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FinalDecision {
     pub pathway: Pathway,
@@ -70,7 +78,7 @@ pub struct FinalDecision {
     pub actions: Vec<crate::engine::decision::DecidedAction>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Notes {
     #[serde(default)]
@@ -111,6 +119,7 @@ impl DecisionRecord {
             notes,
             created_at,
             family: None,
+            contact: None,
         }
     }
 
@@ -120,14 +129,38 @@ impl DecisionRecord {
         self
     }
 
-    /// Reads a record back: this version's or a v1 record (which has no `family`).
+    /// The record with the front door's contact record.
+    pub fn with_contact(mut self, contact: FrontDoorContact) -> Self {
+        self.contact = Some(contact);
+        self
+    }
+
+    /// Reads a record back: this version's, or an earlier one's as it is.
     pub fn from_json(text: &str) -> Result<DecisionRecord, RecordError> {
         let record: DecisionRecord = serde_json::from_str(text).map_err(RecordError::Json)?;
-        if record.schema != RECORD_SCHEMA && record.schema != RECORD_SCHEMA_V1 {
+        if ![RECORD_SCHEMA, RECORD_SCHEMA_V2, RECORD_SCHEMA_V1].contains(&record.schema.as_str()) {
             return Err(RecordError::Schema(record.schema));
         }
         Ok(record)
     }
+}
+
+/// The decision record's JSON Schema, generated from these types so the two cannot drift:
+/// pretty JSON with a trailing newline, as published in `docs/decision-record.schema.json`
+/// and printed by `triage schema --record`.
+pub fn record_schema_json() -> String {
+    let mut schema = schemars::schema_for!(DecisionRecord);
+    schema.insert(
+        "$id".into(),
+        "https://front-door-triage.example/decision-record/v3/schema.json".into(),
+    );
+    schema.insert(
+        "title".into(),
+        format!("Front Door Triage decision record ({RECORD_SCHEMA})").into(),
+    );
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// "1 December 2026, 2:10pm" for an RFC 3339 time ("2026-12-01T14:10:00+00:00"), in the
@@ -211,11 +244,49 @@ mod tests {
         let json = serde_json::to_string(&r).unwrap();
         assert!(json.contains(r#""family":{"id":"family-0a","child":2,"of":2,"others":[{"child":1,"recommended":"family_help","final":"family_help"}]}"#), "{json}");
         assert_eq!(DecisionRecord::from_json(&json).unwrap(), r);
-        let v9 = json.replace("decision-record/v2", "decision-record/v9");
+        let v9 = json.replace("decision-record/v3", "decision-record/v9");
         assert!(matches!(
             DecisionRecord::from_json(&v9),
             Err(RecordError::Schema(_))
         ));
+    }
+
+    #[test]
+    fn a_v2_record_is_still_read_and_a_v3_record_keeps_its_contact_record() {
+        let v2 = V1_RECORD.replace("decision-record/v1", "decision-record/v2");
+        let r = DecisionRecord::from_json(&v2).expect("a v2 record reads");
+        assert_eq!((r.schema.as_str(), &r.contact), (RECORD_SCHEMA_V2, &None));
+
+        let g = crate::guidance::Guidance::embedded_default().unwrap();
+        let mut r = DecisionRecord::from_json(V1_RECORD).unwrap();
+        r.schema = RECORD_SCHEMA.into();
+        r.case.audience = crate::vocabulary::Audience::FrontDoor;
+        let triage = crate::engine::contact_triage(&g, &r.case, Pathway::FamilyHelp)
+            .unwrap()
+            .unwrap();
+        let r = r.with_contact(FrontDoorContact::new(
+            triage,
+            contact::ParentsAndChecks {
+                parents_informed: false,
+                not_informed_reason: "Police checks first",
+                made: &[],
+            },
+        ));
+        let json = serde_json::to_string(&r).unwrap();
+        assert!(json.contains(r#""parents_informed":false,"not_informed_reason":"Police checks first","manager_authorisation_needed":true"#), "{json}");
+        assert_eq!(DecisionRecord::from_json(&json).unwrap(), r);
+        let text = summary::plain_text(&g, &r);
+        for line in [
+            "Front door contact record",
+            "- Urgency: Green. Respond: Within 3 working days.",
+            "- Parents or carers told about this contact: no",
+            "- Why not: Police checks first",
+            "- Manager's authorisation to go ahead without telling the parents: name and role [",
+            "- Feedback to the referrer: Tell the referrer that Family Help has been requested",
+            "  - [to make] Children's social care records: ",
+        ] {
+            assert!(text.contains(line), "{line:?} missing from:\n{text}");
+        }
     }
 
     #[test]

@@ -44,6 +44,12 @@ pub fn plain_text(guidance: &Guidance, record: &DecisionRecord) -> String {
         ));
         line(format!("Reason: {}", f.reason));
     }
+    if let Some(contact) = &record.contact {
+        line(String::new());
+        for text in contact.summary_lines() {
+            line(text);
+        }
+    }
     line(String::new());
     match &record.family {
         Some(family) => {

@@ -44,6 +44,11 @@ pub enum Kind {
     FormFieldUnused,
     /// A concern's `about` that says what its domain already says.
     RedundantAbout,
+    /// An urgency rule of the contact record that rates no contact: earlier rules always
+    /// rate its contacts first, or its condition cannot hold.
+    UrgencyRuleNeverReached,
+    /// A check of the contact record that no contact is ever asked to make.
+    CheckNeverApplies,
 }
 
 impl Kind {
@@ -65,6 +70,8 @@ impl Kind {
             Kind::FormSectionUnfilled => "form-section-unfilled",
             Kind::FormFieldUnused => "form-field-unused",
             Kind::RedundantAbout => "redundant-about",
+            Kind::UrgencyRuleNeverReached => "urgency-rule-never-reached",
+            Kind::CheckNeverApplies => "check-never-applies",
         }
     }
 }

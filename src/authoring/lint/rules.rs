@@ -29,6 +29,10 @@ struct Witnesses {
     lowerable: Vec<Option<Probe>>,
     escalation: Vec<Option<Probe>>,
     action: Vec<Option<Probe>>,
+    /// A contact each urgency rule of the contact record rates (first hit).
+    urgency: Vec<Option<Probe>>,
+    /// A contact each check of the contact record applies to.
+    check: Vec<Option<Probe>>,
     /// A case no real pathway rule matches.
     uncovered: Option<Probe>,
 }
@@ -50,6 +54,7 @@ pub(super) fn check(ctx: &Ctx, n_real: usize, report: &mut Report) {
     overlaps(ctx, &w, &shadowed, report);
     lowerings(ctx, &w, &shadowed, probes.len(), report);
     collect_rules(ctx, &w, probes.len(), report);
+    contact_record(ctx, &w, probes.len(), report);
 }
 
 pub(super) fn check_coverage_only(ctx: &Ctx, n_real: usize, report: &mut Report) {
@@ -69,6 +74,8 @@ fn search(ctx: &Ctx, probes: &[Probe], n_real: usize, actions: bool) -> Witnesse
         lowerable: vec![None; n],
         escalation: vec![None; g.escalation_rules.len()],
         action: vec![None; g.action_rules.len()],
+        urgency: vec![None; g.urgency_rules.len()],
+        check: vec![None; g.check_rules.len()],
         uncovered: None,
     };
     for p in probes {
@@ -107,36 +114,53 @@ fn search(ctx: &Ctx, probes: &[Probe], n_real: usize, actions: bool) -> Witnesse
                 }
             }
         });
-        if actions && w.action.iter().any(Option::is_none) {
-            find_action_witnesses(ctx, p, &mut w.action);
+        let wanted = |found: &[Option<Probe>]| found.iter().any(Option::is_none);
+        if actions && (wanted(&w.action) || wanted(&w.urgency) || wanted(&w.check)) {
+            find_action_witnesses(ctx, p, &mut w.action, &mut w.urgency, &mut w.check);
         }
     }
     w
 }
 
-/// Action rules see the final pathway, so ask the engine for it; consent and audience
-/// never change the pathway, so every combination of them can be tried on that one answer.
-fn find_action_witnesses(ctx: &Ctx, p: &Probe, found: &mut [Option<Probe>]) {
+/// Action rules, and the contact record's urgency rules and checks, see the final pathway,
+/// so ask the engine for it; consent and audience never change the pathway, so every
+/// combination of them can be tried on that one answer.
+fn find_action_witnesses(
+    ctx: &Ctx,
+    p: &Probe,
+    action: &mut [Option<Probe>],
+    urgency: &mut [Option<Probe>],
+    check: &mut [Option<Probe>],
+) {
     let g = ctx.g;
     let Ok(d) = evaluate(g, &p.to_case(g)) else {
         return;
     };
-    for (a, rule) in g.action_rules.iter().enumerate() {
-        if found[a].is_some() {
-            continue;
-        }
-        'tries: for consent in Consent::ALL {
-            for audience in Audience::ALL {
-                let q = Probe {
-                    consent,
-                    audience,
-                    ..p.clone()
-                };
-                if q.with_facts(g, Some(d.pathway), |f| rule.when.holds(f)) {
-                    found[a] = Some(q);
-                    break 'tries;
+    for consent in Consent::ALL {
+        for audience in Audience::ALL {
+            let q = Probe {
+                consent,
+                audience,
+                ..p.clone()
+            };
+            q.with_facts(g, Some(d.pathway), |f| {
+                for (a, rule) in g.action_rules.iter().enumerate() {
+                    if action[a].is_none() && rule.when.holds(f) {
+                        action[a] = Some(q.clone());
+                    }
                 }
-            }
+                // Hit policy "first": only the first urgency rule that holds rates it.
+                if let Some(u) = g.urgency_rules.iter().position(|r| r.holds(f)) {
+                    if urgency[u].is_none() {
+                        urgency[u] = Some(q.clone());
+                    }
+                }
+                for (c, rule) in g.check_rules.iter().enumerate() {
+                    if check[c].is_none() && rule.holds(f) {
+                        check[c] = Some(q.clone());
+                    }
+                }
+            });
         }
     }
 }
@@ -357,5 +381,74 @@ fn collect_rules(ctx: &Ctx, w: &Witnesses, tried: usize, report: &mut Report) {
                 )
             });
         }
+    }
+}
+
+/// The contact record's urgency rules that rate no contact (hit policy "first": shadowed
+/// by earlier rules, or impossible) and checks that never apply.
+fn contact_record(ctx: &Ctx, w: &Witnesses, tried: usize, report: &mut Report) {
+    let g = ctx.g;
+    let file = g.file();
+    let Some(record) = &file.contact_record else {
+        return;
+    };
+    for (i, rule) in record.urgency.iter().enumerate() {
+        if w.urgency[i].is_some() {
+            continue;
+        }
+        let id = &rule.id;
+        let path = format!("$.contact_record.urgency[{i}]");
+        let when = words::condition(&rule.when, file);
+        let compiled = &g.urgency_rules[i];
+        let message = if ctx.logic.unsat(compiled) {
+            (Severity::Error, format!(
+                "Urgency rule '{id}' can never rate a contact: its condition ({when}) cannot hold for any case with this file's concerns. Correct the condition or remove the rule."
+            ))
+        } else if let Some(by) = ctx.logic.covered_by(compiled, &g.urgency_rules[..i]) {
+            let names: Vec<String> = by
+                .iter()
+                .map(|&j| format!("'{}'", record.urgency[j].id))
+                .collect();
+            (Severity::Error, format!(
+                "Urgency rule '{id}' can never rate a contact: every contact it matches ({when}) is rated first by {}, and the urgency table uses the first rule that matches. Move '{id}' above {}, or remove it.",
+                words::and_list(&names),
+                words::or_list(&names)
+            ))
+        } else {
+            (Severity::Warning, format!(
+                "Urgency rule '{id}' rated none of the {} cases tried: earlier rules seem to rate every contact it matches ({when}). Check that it can be reached, or move it up the table.",
+                thousands(tried)
+            ))
+        };
+        report.push(Finding::new(
+            message.0,
+            Kind::UrgencyRuleNeverReached,
+            path,
+            message.1,
+        ));
+    }
+    for (i, check) in record.checks.iter().enumerate() {
+        if w.check[i].is_some() {
+            continue;
+        }
+        let when = words::condition(&check.when, file);
+        let (severity, message) = if ctx.logic.unsat(&g.check_rules[i]) {
+            (Severity::Error, format!(
+                "Check '{}' can never apply: its condition ({when}) cannot hold for any case with this file's concerns. Correct the condition or remove the check.",
+                check.id
+            ))
+        } else {
+            (Severity::Warning, format!(
+                "Check '{}' applied to none of the {} cases tried. Its condition ({when}) may never hold.",
+                check.id,
+                thousands(tried)
+            ))
+        };
+        report.push(Finding::new(
+            severity,
+            Kind::CheckNeverApplies,
+            format!("$.contact_record.checks[{i}]"),
+            message,
+        ));
     }
 }

@@ -5,6 +5,7 @@
 mod check;
 mod child;
 mod concerns;
+mod contact_record;
 mod expert;
 mod guidance_error;
 mod outcome;

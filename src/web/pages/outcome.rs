@@ -1,6 +1,7 @@
 //! The outcome: the recommended pathway in a panel, why, what to do now and by when, who
 //! the family gets, services, the picture of needs, and "Record your decision".
 
+use super::contact_record::{contact_record_fields, rating_line, recorded_contact};
 use super::request_draft::RequestDraft;
 use super::PageProps;
 use crate::engine::decision::Decision;
@@ -89,6 +90,13 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
     )
     .ok()
     .zip(g.file().request_form.as_ref().map(|f| f.title.clone()));
+    // The front door's contact record follows the route being recorded: the route chosen
+    // over the recommendation once one is picked.
+    let contact = a
+        .keeps_contact_record(g)
+        .then(|| crate::engine::contact_triage(g, &case, chosen.unwrap_or(decision.pathway)).ok())
+        .flatten()
+        .flatten();
     let offers_services = matches!(decision.pathway, Pathway::Signpost | Pathway::FamilyHelp);
     let front_door_user = case.audience == crate::engine::case::Audience::FrontDoor;
     html! {
@@ -104,6 +112,9 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                     </div>
                     if decision.pathway == Pathway::Emergency {
                         { emergency_warning(&p.flow.guidance, front_door_user) }
+                    }
+                    if let Some(c) = &contact {
+                        { rating_line(&c.urgency) }
                     }
                     <p class="govuk-body-l">{ words.summary }</p>
                     // A child protection referral is never one of two choices: the front door
@@ -171,7 +182,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                     {
                         match record {
                             Some(r) => html! { <Recorded page={p.clone()} record={r} status={(*status).clone()} on_status={Callback::from(move |s| status.set(s))} /> },
-                            None => html! { <RecordForm page={p.clone()} recommended={decision.pathway} /> },
+                            None => html! { <RecordForm page={p.clone()} recommended={decision.pathway} contact={contact.clone()} /> },
                         }
                     }
                 </div>
@@ -361,6 +372,8 @@ fn emergency_warning(g: &SharedGuidance, front_door_user: bool) -> Html {
 struct RecordFormProps {
     page: PageProps,
     recommended: Pathway,
+    /// The front door's contact record, for front-door practitioners.
+    contact: Option<crate::engine::contact::ContactTriage>,
 }
 
 #[function_component(RecordForm)]
@@ -394,6 +407,9 @@ fn record_form(props: &RecordFormProps) -> Html {
                     error={error_for(&p.flow.errors, "final-pathway")} onchange={on_pathway} />
                 <TextArea id="final-reason" label="Why have you decided on a different route?" rows={4}
                     error={reason_error} value={a.final_reason.clone()} oninput={on_reason} />
+            }
+            if let Some(c) = &props.contact {
+                { contact_record_fields(p, c) }
             }
             <button type="submit" class="govuk-button">{ "Record decision" }</button>
         </form>
@@ -486,6 +502,9 @@ fn recorded(props: &RecordedProps) -> Html {
                     }
                 </div>
             </div>
+            if let Some(c) = &props.record.contact {
+                { recorded_contact(c) }
+            }
             <div class="govuk-button-group app-no-print">
                 <button type="button" class="govuk-button" onclick={on_copy}>{ "Copy summary" }</button>
                 <button type="button" class="govuk-button govuk-button--secondary" onclick={Callback::from(|_: MouseEvent| export::print())}>{ "Print" }</button>

@@ -21,7 +21,10 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '..', '..', '..');
 export const DIST_DIR = path.resolve(process.env.DIST_DIR || path.join(REPO_ROOT, 'dist'));
 export const DRAFT_KEY = 'front-door-triage:draft';
-export const RECORD_SCHEMA = 'front-door-triage/decision-record/v2';
+/** The front door's contact record asks these (issue 16). */
+export const PARENTS_TOLD = 'Have the parents or carers been told about this contact?';
+export const NOT_TOLD_REASON = 'Why have they not been told?';
+export const RECORD_SCHEMA = 'front-door-triage/decision-record/v3';
 
 /** First render compiles the wasm; on a loaded 2-core box that can take a while. */
 const APP_TIMEOUT = 30_000;
@@ -427,13 +430,22 @@ export class App {
     return this.page.locator('.app-reasons').innerText();
   }
 
-  /** Records the decision. { agrees: true } or { agrees: false, pathway, reason }. */
-  async recordDecision({ agrees = true, pathway, reason } = {}) {
+  /**
+   * Records the decision. { agrees: true } or { agrees: false, pathway, reason }. A
+   * front-door practitioner is also asked whether the parents were told: `parentsTold`
+   * (default true), and when false `notToldReason`.
+   */
+  async recordDecision({ agrees = true, pathway, reason, parentsTold = true, notToldReason } = {}) {
     const group = 'Do you agree with this recommendation?';
     await this.check(this.radio(group, agrees ? 'Yes' : 'No, I have decided on a different route'));
     if (!agrees) {
       if (pathway) await this.check(this.radio('Which route have you decided on?', pathwayTitle(pathway)));
       if (reason !== undefined) await this.page.getByLabel('Why have you decided on a different route?').fill(reason);
+    }
+    const parents = this.page.getByRole('group', { name: PARENTS_TOLD, exact: true });
+    if (await parents.count()) {
+      await this.check(this.radio(PARENTS_TOLD, parentsTold ? 'Yes' : 'No'));
+      if (!parentsTold && notToldReason !== undefined) await this.page.getByLabel(NOT_TOLD_REASON).fill(notToldReason);
     }
     await this.click(this.button('Record decision'));
   }

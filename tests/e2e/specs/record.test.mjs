@@ -5,7 +5,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useSuite, withApp, decide, triageBin, pathwayTitle, RECORD_SCHEMA } from '../lib/journey.mjs';
+import { useSuite, withApp, decide, triageBin, pathwayTitle, guidance, RECORD_SCHEMA } from '../lib/journey.mjs';
 
 const suite = useSuite();
 
@@ -55,7 +55,14 @@ test('the downloaded JSON record has the case, the final decision, and the engin
     await app.page.getByText('Record downloaded as a JSON file.').waitFor();
 
     assert.equal(record.schema, RECORD_SCHEMA);
-    assert.deepEqual(Object.keys(record).sort(), ['case', 'created_at', 'family', 'final', 'notes', 'recommendation', 'schema']);
+    assert.deepEqual(Object.keys(record).sort(), ['case', 'contact', 'created_at', 'family', 'final', 'notes', 'recommendation', 'schema']);
+    // A front-door practitioner's record carries the contact record, for the route decided
+    // on (child protection), not the one recommended (Family Help).
+    assert.equal(record.contact.urgency.rating, 'red');
+    assert.equal(record.contact.urgency.rule, 'urgency-child-protection');
+    assert.equal(record.contact.parents_informed, true);
+    assert.equal(record.contact.manager_authorisation_needed, false);
+    assert.equal(record.contact.feedback.text, guidance().contact_record.feedback.macpt_referral.text);
     assert.match(record.family.id, /^family-[0-9a-f]{32}$/, 'a random family id');
     assert.deepEqual({ ...record.family, id: 'x' }, { id: 'x', child: 1, of: 1, others: [] }, 'the first child of the family');
     assert.deepStrictEqual(record.case, EXPECTED_CASE, 'case');
