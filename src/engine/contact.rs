@@ -10,6 +10,11 @@ use crate::vocabulary::{Pathway, Rag};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// The catalogue's action for concerns where telling the parents first could put the child
+/// at risk or lose evidence (contracts 4.2): with it, the contact record warns before the
+/// practitioner says the parents were told.
+pub const DO_NOT_TELL_PARENTS_FIRST: &str = "do_not_inform_parents_first";
+
 /// The rating, checks and feedback the guidance gives a contact decided on a route.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

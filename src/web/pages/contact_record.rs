@@ -8,7 +8,7 @@ use crate::engine::contact::{ContactTriage, UrgencyRating};
 use crate::flow::Edit;
 use crate::record::FrontDoorContact;
 use crate::vocabulary::Rag;
-use crate::web::components::{error_for, Checkbox, ChoiceOption, Radios, TextArea};
+use crate::web::components::{error_for, warning_text, Checkbox, ChoiceOption, Radios, TextArea};
 use yew::prelude::*;
 
 /// The GOV.UK tag for a rating: red, orange for amber (GOV.UK has no amber), green.
@@ -32,8 +32,13 @@ pub fn rating_line(u: &UrgencyRating) -> Html {
     }
 }
 
-/// The contact record's questions inside "Record your decision".
-pub fn contact_record_fields(p: &PageProps, triage: &ContactTriage) -> Html {
+/// The contact record's questions inside "Record your decision". `tell_parents_later`:
+/// asking the family was not safe, or the guidance says not to tell the parents first.
+pub fn contact_record_fields(
+    p: &PageProps,
+    triage: &ContactTriage,
+    tell_parents_later: bool,
+) -> Html {
     let a = &p.flow.answers;
     let u = &triage.urgency;
     let on_parents = p.edit(|v: String| Edit::SetParentsInformed(v == "yes"));
@@ -75,6 +80,11 @@ pub fn contact_record_fields(p: &PageProps, triage: &ContactTriage) -> Html {
                         </div>
                     </fieldset>
                 </div>
+            }
+            if tell_parents_later {
+                { warning_text("app-tell-parents-later", html! {
+                    "Telling the parents or carers now could put the child at risk or lose evidence: agree with the police and children's social care when and how they are told. If they have not been told, say why."
+                }) }
             }
             <Radios id="parents-informed" legend="Have the parents or carers been told about this contact?"
                 options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}

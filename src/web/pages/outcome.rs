@@ -97,6 +97,13 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
         .then(|| crate::engine::contact_triage(g, &case, chosen.unwrap_or(decision.pathway)).ok())
         .flatten()
         .flatten();
+    let tell_parents_later = case.consent == crate::vocabulary::Consent::UnsafeToAsk
+        || decision.has_action(crate::engine::contact::DO_NOT_TELL_PARENTS_FIRST)
+        || chosen_steps.as_ref().is_some_and(|s| {
+            s.actions
+                .iter()
+                .any(|a| a.code == crate::engine::contact::DO_NOT_TELL_PARENTS_FIRST)
+        });
     let offers_services = matches!(decision.pathway, Pathway::Signpost | Pathway::FamilyHelp);
     let front_door_user = case.audience == crate::engine::case::Audience::FrontDoor;
     html! {
@@ -182,7 +189,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                     {
                         match record {
                             Some(r) => html! { <Recorded page={p.clone()} record={r} status={(*status).clone()} on_status={Callback::from(move |s| status.set(s))} /> },
-                            None => html! { <RecordForm page={p.clone()} recommended={decision.pathway} contact={contact.clone()} /> },
+                            None => html! { <RecordForm page={p.clone()} recommended={decision.pathway} contact={contact.clone()} {tell_parents_later} /> },
                         }
                     }
                 </div>
@@ -374,6 +381,8 @@ struct RecordFormProps {
     recommended: Pathway,
     /// The front door's contact record, for front-door practitioners.
     contact: Option<crate::engine::contact::ContactTriage>,
+    /// Telling the parents now may not be safe (contact_record::contact_record_fields).
+    tell_parents_later: bool,
 }
 
 #[function_component(RecordForm)]
@@ -409,7 +418,7 @@ fn record_form(props: &RecordFormProps) -> Html {
                     error={reason_error} value={a.final_reason.clone()} oninput={on_reason} />
             }
             if let Some(c) = &props.contact {
-                { contact_record_fields(p, c) }
+                { contact_record_fields(p, c, props.tell_parents_later) }
             }
             <button type="submit" class="govuk-button">{ "Record decision" }</button>
         </form>

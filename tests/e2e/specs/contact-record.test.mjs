@@ -55,6 +55,10 @@ test('a child protection contact is rated red with its checks, and "parents not 
     const checks = await section.locator('.app-checks input[type="checkbox"]').evaluateAll((els) => els.map((e) => e.value));
     assert.deepEqual(checks, ['check-social-care-records', 'check-police', 'check-health', 'check-school', 'check-probation']);
 
+    // Asking the family was not safe, and the disclosure says not to tell the parents
+    // first: the question comes with a warning.
+    assert.match(await section.locator('.app-tell-parents-later').innerText(), /could put the child at risk or lose evidence/);
+
     // Not recorded without the parents' answer...
     await app.check(app.radio('Do you agree with this recommendation?', 'Yes'));
     await app.click(app.button('Record decision'));
@@ -129,6 +133,7 @@ test('the rating and feedback follow the route the practitioner decides on', T, 
     assert.equal(await app.pathway(), 'family_help');
     const rag = () => page.locator('.app-contact-record').getAttribute('data-rag');
     assert.equal(await rag(), 'green');
+    assert.equal(await page.locator('.app-tell-parents-later').count(), 0, 'the family agreed: no warning about telling them');
     assert.ok((await page.locator('.app-feedback-due').innerText()).includes(rules().feedback.family_help.text));
 
     await app.check(app.radio('Do you agree with this recommendation?', 'No, I have decided on a different route'));
