@@ -6,8 +6,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { useSuite, withApp, guidance, pathwayTitle, PARENTS_TOLD, NOT_TOLD_REASON } from '../lib/journey.mjs';
+import path from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { useSuite, withApp, guidance, pathwayTitle, PARENTS_TOLD, NOT_TOLD_REASON, REPO_ROOT } from '../lib/journey.mjs';
 
 const suite = useSuite();
 const T = { timeout: 120_000 };
@@ -80,6 +81,7 @@ test('a child protection contact is rated red with its checks, and "parents not 
 
     await page.getByLabel(NOT_TOLD_REASON).fill('Telling them could put the child at risk before the strategy discussion');
     await app.check(page.locator('input[value="check-police"]'));
+
     await app.click(app.button('Record decision'));
     await app.recordedBanner().waitFor({ state: 'visible' });
 
@@ -154,6 +156,21 @@ test('a school DSL is not asked for the front door\'s contact record', T, async 
     await app.recordDecision();
     await app.recordedBanner().waitFor({ state: 'visible' });
     assert.ok(!(await app.page.locator('.app-summary-text').textContent()).includes('Front door contact record'));
+    await app.assertClean();
+  });
+});
+
+test('the README\'s picture of the contact record, filled in', T, async () => {
+  await withApp(suite, 'contact-record-picture', async (app) => {
+    const { page } = app;
+    await app.guided(MACPT);
+    await app.check(page.locator('input[value="check-social-care-records"]'));
+    await app.check(page.locator('input[value="check-police"]'));
+    await app.check(app.radio(PARENTS_TOLD, 'No'));
+    await page.getByLabel(NOT_TOLD_REASON).fill('Telling them could put the child at risk before the strategy discussion');
+    const shots = path.join(REPO_ROOT, 'docs', 'screenshots');
+    mkdirSync(shots, { recursive: true });
+    await page.locator('.app-contact-record').screenshot({ path: path.join(shots, 'front-door-desktop-contact-record.png') });
     await app.assertClean();
   });
 });
