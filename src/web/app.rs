@@ -186,15 +186,20 @@ pub fn triage(props: &TriageProps) -> Html {
     let init = use_memo((), |_| initial_flow(props));
     let notice = use_state(|| init.1);
     let flow = use_reducer(|| init.0.clone());
+    // One callback for the whole session: made once, so a view that keeps it (a concern's
+    // row) sees the same props from render to render and is not drawn again.
     let dispatch = {
         let flow = flow.dispatcher();
-        let notice = notice.clone();
-        Callback::from(move |msg: Msg| {
-            if matches!(msg, Msg::Continue | Msg::Restart | Msg::NextChild) {
-                notice.set(None);
-            }
-            flow.dispatch(msg)
-        })
+        let notice = notice.setter();
+        (*use_memo((), move |_| {
+            Callback::from(move |msg: Msg| {
+                if matches!(msg, Msg::Continue | Msg::Restart | Msg::NextChild) {
+                    notice.set(None);
+                }
+                flow.dispatch(msg)
+            })
+        }))
+        .clone()
     };
 
     // Keep the draft: every change, in this tab only. A blank start leaves nothing stored.

@@ -6,8 +6,9 @@
 
 use super::{PageProps, Question};
 use crate::flow::search::SearchIndex;
-use crate::flow::{Edit, Step};
+use crate::flow::{Edit, Msg, Step};
 use crate::guidance::Concern;
+use crate::guidance::SharedGuidance;
 use crate::web::components::{error_for, error_message, Checkbox, ChoiceOption, Radios};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -56,54 +57,21 @@ pub fn concern_fields(props: &ConcernFieldsProps) -> Html {
         .collect();
 
     let checkbox = |c: &Concern, tag_level: bool| -> Html {
-        let code = c.code.clone();
-        let onchange = p.edit(move |on: bool| Edit::ToggleConcern {
-            code: code.clone(),
-            on,
-        });
-        let id = format!("concern-{}", c.code.replace('.', "-"));
-        let follow_up = c.follow_up.as_ref().filter(|_| selected.contains(&c.code)).map(|f| {
-            let code = c.code.clone();
-            let onchange = p.edit(move |v: String| Edit::AnswerFollowUp {
-                code: code.clone(),
-                yes: v == "yes",
+        let follow_up = c
+            .follow_up
+            .as_ref()
+            .filter(|_| selected.contains(&c.code))
+            .map(|_| FollowUpState {
+                id: match follow_ups.iter().position(|x| *x == c.code) {
+                    Some(0) | None => "follow-up".into(),
+                    Some(i) => format!("follow-up-{}", i + 1).into(),
+                },
+                answer: answers.follow_up_answer(g, &c.code),
+                error: error_for(errors, "follow-up"),
             });
-            let answer = answers.follow_up_answer(g, &c.code);
-            let id = match follow_ups.iter().position(|x| *x == c.code) {
-                Some(0) | None => "follow-up".to_string(),
-                Some(i) => format!("follow-up-{}", i + 1),
-            };
-            html! {
-                <div class="govuk-checkboxes__conditional app-follow-up">
-                    <Radios {id} legend={f.question.clone()} inline=true
-                        options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}
-                        selected={answer.map(|y| if y { "yes" } else { "no" }.to_string())}
-                        error={error_for(errors, "follow-up")} {onchange} />
-                </div>
-            }
-        });
-        let label = if tag_level {
-            format!("{} (level {})", c.text, c.level)
-        } else {
-            c.text.clone()
-        };
         html! {
-            <Checkbox id={id} value={c.code.clone()} {label}
-                checked={selected.contains(&c.code)} {onchange}>
-                if let Some(f) = follow_up { { f } }
-                if !c.examples.is_empty() {
-                    <details class="govuk-details app-examples">
-                        <summary class="govuk-details__summary">
-                            <span class="govuk-details__summary-text">{ "Examples" }</span>
-                        </summary>
-                        <div class="govuk-details__text">
-                            <ul class="govuk-list govuk-list--bullet">
-                                { for c.examples.iter().map(|x| html! { <li>{ x }</li> }) }
-                            </ul>
-                        </div>
-                    </details>
-                }
-            </Checkbox>
+            <ConcernRow guidance={g.clone()} code={AttrValue::from(c.code.clone())} {tag_level}
+                checked={selected.contains(&c.code)} {follow_up} dispatch={p.dispatch.clone()} />
         }
     };
 
@@ -204,6 +172,85 @@ pub fn concern_fields(props: &ConcernFieldsProps) -> Html {
     }
 }
 
+/// A ticked concern's follow-up question, as the row shows it.
+#[derive(Clone, PartialEq)]
+struct FollowUpState {
+    /// The first carries the id the error summary links to.
+    id: AttrValue,
+    answer: Option<bool>,
+    error: Option<String>,
+}
+
+#[derive(Properties, PartialEq)]
+struct ConcernRowProps {
+    guidance: SharedGuidance,
+    code: AttrValue,
+    /// In search results each concern says its level.
+    tag_level: bool,
+    checked: bool,
+    follow_up: Option<FollowUpState>,
+    dispatch: Callback<Msg>,
+}
+
+/// One concern's checkbox, its follow-up question and examples. A component of its own,
+/// with props that stay equal while the concern is untouched, so ticking one concern
+/// redraws that row only, not every concern on the page.
+#[function_component(ConcernRow)]
+fn concern_row(props: &ConcernRowProps) -> Html {
+    let Some(c) = props.guidance.concern(&props.code) else {
+        return html! {};
+    };
+    let onchange = {
+        let code = c.code.clone();
+        props.dispatch.reform(move |on: bool| {
+            Msg::Edit(Edit::ToggleConcern {
+                code: code.clone(),
+                on,
+            })
+        })
+    };
+    let follow_up = c.follow_up.as_ref().zip(props.follow_up.as_ref()).map(|(f, state)| {
+        let code = c.code.clone();
+        let onchange = props.dispatch.reform(move |v: String| {
+            Msg::Edit(Edit::AnswerFollowUp {
+                code: code.clone(),
+                yes: v == "yes",
+            })
+        });
+        html! {
+            <div class="govuk-checkboxes__conditional app-follow-up">
+                <Radios id={state.id.clone()} legend={f.question.clone()} inline=true
+                    options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}
+                    selected={state.answer.map(|y| if y { "yes" } else { "no" }.to_string())}
+                    error={state.error.clone()} {onchange} />
+            </div>
+        }
+    });
+    let label = if props.tag_level {
+        format!("{} (level {})", c.text, c.level)
+    } else {
+        c.text.clone()
+    };
+    html! {
+        <Checkbox id={format!("concern-{}", c.code.replace('.', "-"))} value={c.code.clone()} {label}
+            checked={props.checked} {onchange}>
+            if let Some(f) = follow_up { { f } }
+            if !c.examples.is_empty() {
+                <details class="govuk-details app-examples">
+                    <summary class="govuk-details__summary">
+                        <span class="govuk-details__summary-text">{ "Examples" }</span>
+                    </summary>
+                    <div class="govuk-details__text">
+                        <ul class="govuk-list govuk-list--bullet">
+                            { for c.examples.iter().map(|x| html! { <li>{ x }</li> }) }
+                        </ul>
+                    </div>
+                </details>
+            }
+        </Checkbox>
+    }
+}
+
 /// "1 concern matches", "3 concerns match".
 pub fn match_count_text(n: usize) -> String {
     if n == 1 {
@@ -225,9 +272,13 @@ fn your_choices(p: &PageProps) -> Html {
         .filter_map(|c| g.concern(c))
         .collect();
     ticked.sort_unstable_by_key(|c| g.concern_index(&c.code));
+    // One box whether or not anything is ticked: replacing the element here, above every
+    // concern, made Chromium restyle the whole list on each tick (about 1,700 elements).
     if ticked.is_empty() {
         return html! {
-            <p class="govuk-body app-your-choices app-your-choices--empty">{ "You have not chosen any concerns yet." }</p>
+            <div class="app-your-choices app-your-choices--empty">
+                <p class="govuk-body">{ "You have not chosen any concerns yet." }</p>
+            </div>
         };
     }
     html! {

@@ -93,16 +93,23 @@ test('a child protection case: the draft has every section of the form in order,
     assert.equal(readFileSync(await download.path(), 'utf8').trim(), text.trim(), 'the .txt file = the draft shown');
 
     // Print: the page prints without the draft; "Print draft" prints the draft alone.
+    // The print dialog is held open (window.print does nothing) so the page can be looked
+    // at as it prints, then closed with the browser's own "afterprint".
     const page = app.page;
     await page.emulateMedia({ media: 'print' });
     assert.ok(!(await page.locator('.app-request-draft').isVisible()), 'the page prints without the draft');
-    await page.evaluate(() => document.querySelector('.app-root').classList.add('app-print-part'));
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => { window.print = () => {}; });
+    await app.click(app.button('Print draft'));
+    await page.emulateMedia({ media: 'print' });
     assert.ok(await page.locator('.app-draft-text').isVisible(), 'the draft prints');
     assert.ok(!(await app.outcome().isVisible()), 'the outcome panel does not print with the draft');
+    assert.ok(!(await page.locator('.app-reasons').isVisible()), 'nor the rest of the page');
     assert.ok(!(await app.button('Print draft').isVisible()), 'the buttons do not print');
-    await page.evaluate(() => document.querySelector('.app-root').classList.remove('app-print-part'));
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    assert.equal(await page.locator('.app-print-part').count(), 0, 'unmarked after printing');
+    assert.ok(!(await page.locator('.app-request-draft').isVisible()), 'and the page prints without the draft again');
     await page.emulateMedia({ media: 'screen' });
-    await app.click(app.button('Print draft')); // the dialog: nothing to see headless, and no error
 
     // Recorded with another reason: the practitioner's route and reason are what is asked.
     await app.recordDecision({ agrees: false, pathway: 'family_help', reason: 'Family Help first, with the family\'s agreement' });
