@@ -2,25 +2,12 @@
 //! the checks (collect) and the feedback owed, for the route decided, over both shipped
 //! files and every public vignette.
 
-use crate::support::{manifest_dir, read};
+use crate::support::{manifest_dir, read, shipped_guidance};
 use front_door_triage::engine::contact::ContactTriage;
 use front_door_triage::engine::contact_triage;
 use front_door_triage::vignette::Suite;
 use front_door_triage::vocabulary::{Pathway, Rag};
 use front_door_triage::{evaluate, Case, Guidance};
-
-fn shipped() -> Vec<(&'static str, Guidance)> {
-    [
-        "www/guidance/default.json",
-        "www/guidance/example-county.json",
-    ]
-    .into_iter()
-    .map(|f| {
-        let g = Guidance::from_json(&read(f)).unwrap_or_else(|e| panic!("{f}:\n{e}"));
-        (f, g)
-    })
-    .collect()
-}
 
 fn case(json: &str) -> Case {
     serde_json::from_str(json).unwrap_or_else(|e| panic!("{json}: {e}"))
@@ -44,7 +31,7 @@ fn a_child_protection_or_emergency_route_is_always_red_and_checks_social_care_re
         return;
     };
     let suite = Suite::from_json(&text).unwrap_or_else(|p| panic!("public.json: {p}"));
-    for (file, g) in shipped() {
+    for (file, g) in shipped_guidance() {
         let rules = g.file().contact_record.as_ref().unwrap();
         for v in &suite.vignettes {
             let mut c = v.case.clone();

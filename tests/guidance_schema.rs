@@ -1,6 +1,6 @@
 //! The published guidance JSON Schema is the one generated from the Rust types.
 
-use crate::support::read;
+use crate::support::{read, strings};
 use front_door_triage::schema::guidance_schema_json;
 use serde_json::Value;
 
@@ -29,12 +29,8 @@ fn schema_covers_every_top_level_key_of_the_default_guidance() {
         .collect();
     assert!(missing.is_empty(), "schema properties lack {missing:?}");
 
-    let required: Vec<&str> = schema["required"]
-        .as_array()
-        .expect("schema has required")
-        .iter()
-        .filter_map(Value::as_str)
-        .collect();
+    let required = strings(&schema["required"]);
+    assert!(!required.is_empty(), "schema has required");
     for key in ["format", "id", "concerns", "rules"] {
         assert!(
             required.contains(&key),

@@ -3,7 +3,7 @@
 //! protection case gets every section of the authority's form in its order, with its
 //! identity placeholders and nothing the case does not hold; other routes get no draft.
 
-use crate::support::{manifest_dir, read, run, run_with_stdin};
+use crate::support::{manifest_dir, read, run, run_with_stdin, shipped_guidance};
 use front_door_triage::record::request_form::{draft_for, NoDraft};
 use front_door_triage::record::Notes;
 use front_door_triage::vignette::{Suite, Vignette};
@@ -19,19 +19,6 @@ fn public_suite() -> Option<Suite> {
             None
         }
     }
-}
-
-fn shipped() -> Vec<(&'static str, Guidance)> {
-    [
-        "www/guidance/default.json",
-        "www/guidance/example-county.json",
-    ]
-    .into_iter()
-    .map(|f| {
-        let g = Guidance::from_json(&read(f)).unwrap_or_else(|e| panic!("{f}:\n{e}"));
-        (f, g)
-    })
-    .collect()
 }
 
 /// Every heading of the form, each on a line of its own, in the form's order.
@@ -88,7 +75,7 @@ fn every_public_vignette_gets_a_draft_exactly_when_its_route_needs_one() {
     let Some(suite) = public_suite() else {
         return;
     };
-    for (file, g) in shipped() {
+    for (file, g) in shipped_guidance() {
         let mut drafted = 0;
         for v in &suite.vignettes {
             let what = format!("{file} {}", v.id);
@@ -136,7 +123,7 @@ fn triage_draft_prints_the_same_draft_for_every_public_vignette() {
     let Some(suite) = public_suite() else {
         return;
     };
-    for (file, g) in shipped() {
+    for (file, g) in shipped_guidance() {
         for v in &suite.vignettes {
             let what = format!("{file} {}", v.id);
             let out = run_with_stdin(
@@ -163,7 +150,7 @@ fn triage_draft_prints_the_same_draft_for_every_public_vignette() {
 
 #[test]
 fn the_two_shipped_forms_differ_in_order_and_headings() {
-    let files = shipped();
+    let files = shipped_guidance();
     let headings = |g: &Guidance| -> Vec<String> {
         g.file()
             .request_form

@@ -1,7 +1,7 @@
 //! The published decision record JSON Schema (`docs/decision-record.schema.json`) is the
 //! one generated from the Rust types, and names every part of a v3 record.
 
-use crate::support::read;
+use crate::support::{read, strings};
 use front_door_triage::record::record_schema_json;
 use serde_json::Value;
 
@@ -16,12 +16,7 @@ fn published_record_schema_is_the_generated_one() {
 #[test]
 fn the_record_schema_requires_the_core_and_allows_family_and_contact() {
     let schema: Value = serde_json::from_str(&record_schema_json()).expect("schema is JSON");
-    let required: Vec<&str> = schema["required"]
-        .as_array()
-        .expect("required")
-        .iter()
-        .filter_map(Value::as_str)
-        .collect();
+    let required = strings(&schema["required"]);
     for key in [
         "schema",
         "case",
@@ -36,12 +31,7 @@ fn the_record_schema_requires_the_core_and_allows_family_and_contact() {
     assert!(properties.contains_key("family") && properties.contains_key("contact"));
     assert!(!required.contains(&"contact"), "older records have none");
     let contact = &schema["$defs"]["FrontDoorContact"];
-    let contact_required: Vec<&str> = contact["required"]
-        .as_array()
-        .expect("contact required")
-        .iter()
-        .filter_map(Value::as_str)
-        .collect();
+    let contact_required = strings(&contact["required"]);
     for key in [
         "urgency",
         "checks",

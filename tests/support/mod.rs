@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests: paths and files relative to the crate root,
-//! the `triage` binary, and the guidance mutations of the fuzz and JSON-path tests.
+//! the shipped guidance files, the `triage` binary, and the guidance mutations of the fuzz
+//! and JSON-path tests.
 
 pub mod mutate;
 
@@ -15,6 +16,29 @@ pub fn manifest_dir() -> &'static Path {
 pub fn read(rel: &str) -> String {
     let path = manifest_dir().join(rel);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// Both shipped guidance files, each with its path, loaded and checked.
+pub fn shipped_guidance() -> Vec<(&'static str, front_door_triage::Guidance)> {
+    [
+        "www/guidance/default.json",
+        "www/guidance/example-county.json",
+    ]
+    .into_iter()
+    .map(|f| {
+        let g = front_door_triage::Guidance::from_json(&read(f))
+            .unwrap_or_else(|e| panic!("{f}:\n{e}"));
+        (f, g)
+    })
+    .collect()
+}
+
+/// The strings of a JSON array (a schema's `required`), or none.
+pub fn strings(value: &serde_json::Value) -> Vec<&str> {
+    value
+        .as_array()
+        .map(|a| a.iter().filter_map(serde_json::Value::as_str).collect())
+        .unwrap_or_default()
 }
 
 /// The `triage` binary, run from the crate root.
