@@ -29,6 +29,18 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// A host may redirect a file the cache asked for (Cloudflare Pages sends /index.html to
+// /): the cached copy is then a "redirected" response, which browsers refuse as a page.
+// The same bytes and headers as a plain response are what the page needs.
+async function plain(response) {
+  if (!response || !response.redirected) return response;
+  return new Response(await response.blob(), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
 // Same-origin GETs of the app's files come from the cache; anything else goes to the
 // network untouched. Pages fall back to the cached app shell when offline.
 self.addEventListener("fetch", (event) => {
@@ -38,13 +50,15 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
       const key = url.pathname === "/" ? "/index.html" : url.pathname;
-      const cached = await cache.match(key);
+      // Hosts with "pretty" addresses serve /embed.html as /embed: the same cached page.
+      const pretty = !/\.[a-z0-9]+$/i.test(key) ? await cache.match(`${key}.html`) : undefined;
+      const cached = await plain((await cache.match(key)) ?? pretty);
       if (cached) return cached;
       try {
         return await fetch(request);
       } catch (error) {
         if (request.mode === "navigate") {
-          const shell = await cache.match("/index.html");
+          const shell = await plain(await cache.match("/index.html"));
           if (shell) return shell;
         }
         throw error;

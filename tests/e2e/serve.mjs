@@ -66,11 +66,14 @@ export const MIME = {
  * Start serving `root`. Port 0 picks a free port (what the tests use).
  * `partnerOrigins` are added to frame-ancestors on /embed.html only, as the
  * deploy/ configurations do.
+ * `prettyUrls` serves pages as Cloudflare Pages does ("Serving Pages"): a request for
+ * `/name.html` is redirected (308) to `/name` (and `/index.html` to `/`), and `/name`
+ * serves `name.html`.
  * Resolves to { url, close(), requests, server }; `requests` is this server's
  * own log of { method, path, status } for every request received, in order
  * (`status` is set once the response is sent).
  */
-export async function startServer({ root, host = '127.0.0.1', port = 0, csp = STRICT_CSP, partnerOrigins = [] } = {}) {
+export async function startServer({ root, host = '127.0.0.1', port = 0, csp = STRICT_CSP, partnerOrigins = [], prettyUrls = false } = {}) {
   if (!root) throw new Error('startServer: root is required');
   const rootDir = path.resolve(root);
   const requests = [];
@@ -102,6 +105,14 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, csp = ST
       return send(res, 400, 'Bad Request');
     }
     log(urlPath);
+    if (prettyUrls && urlPath.endsWith('.html')) {
+      const pretty = urlPath === '/index.html' ? '/' : urlPath.slice(0, -'.html'.length);
+      res.writeHead(308, { Location: pretty });
+      return res.end();
+    }
+    if (prettyUrls && urlPath !== '/' && path.extname(urlPath) === '') {
+      urlPath += '.html';
+    }
     if (urlPath === EMBED_PAGE && partnerOrigins.length > 0) {
       res.setHeader('Content-Security-Policy', embedCsp(partnerOrigins, csp));
     }

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startAppServer } from "../serve.mjs";
+import { startAppServer, startServer } from "../serve.mjs";
 import { launchBrowser, openPage, saveScreenshot } from "../lib/browser.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -135,4 +135,30 @@ test("a new deployment replaces the cache cleanly", async () => {
     return response ? response.text() : `not cached; caches ${all}`;
   });
   assert.match(cached, /This new tool needs JavaScript/, "the new deployment's files are what is cached");
+});
+
+// Cloudflare Pages redirects /index.html to / (deploy/README.md): the service worker's copy
+// of the page is then a redirected response, which a browser refuses for a page load
+// unless the worker hands it over as a plain one.
+test("offline works on a host that redirects /index.html to / (Cloudflare Pages)", async () => {
+  const pretty = await startServer({ root: distDir, prettyUrls: true });
+  const { page, context, errors } = await openPage(browser, pretty.url);
+  try {
+    await page.getByRole("button", { name: /^Start now/ }).waitFor({ timeout: 30000 });
+    await waitForServiceWorker(page);
+    assert.ok(
+      pretty.requests.some((r) => r.path === "/index.html" && r.status === 308),
+      "the precache asked for /index.html and was redirected",
+    );
+    await context.setOffline(true);
+    const before = pretty.requests.length;
+    await page.reload();
+    await page.getByRole("button", { name: /^Start now/ }).click();
+    await page.getByLabel("Another partner agency").waitFor();
+    assert.equal(pretty.requests.length, before, "nothing reached the server while offline");
+    assert.deepEqual(errors.page, []);
+  } finally {
+    await context.close();
+    await pretty.close();
+  }
 });
