@@ -99,8 +99,9 @@ pub fn current_record(answers: &Answers, guidance: &Guidance) -> Option<Decision
 }
 
 /// The answers for the next child of the family: family-level concerns carried over,
-/// who is asking, how, and consent kept; the child's own details, concerns, strengths,
-/// notes and decision asked afresh. `None` until this child's decision is recorded.
+/// who is asking, how, consent and whether the parents were told kept; the child's own
+/// details, concerns, strengths, notes, checks and decision asked afresh. `None` until
+/// this child's decision is recorded.
 pub fn next_child(answers: &Answers, guidance: &Guidance) -> Option<Answers> {
     let record = current_record(answers, guidance)?;
     let mut family = answers.family.clone();
@@ -119,6 +120,10 @@ pub fn next_child(answers: &Answers, guidance: &Guidance) -> Option<Answers> {
         immediate_danger: None,
         concerns: carried,
         consent: answers.consent,
+        // Whether the parents were told is about the family too (the front door's
+        // contact record): kept, and changed on the next child's record if it differs.
+        parents_informed: answers.parents_informed,
+        parents_not_informed_reason: answers.parents_not_informed_reason.clone(),
         family,
         ..Answers::default()
     })

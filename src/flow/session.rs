@@ -538,7 +538,11 @@ mod tests {
         s.answers.known_to_social_care = Some(KnownToSocialCare::None);
         s.answers.previous_contacts = Some(0);
         s.answers.agrees = Some(true);
-        s.answers.parents_informed = Some(true);
+        assert_eq!(
+            s.answers.parents_informed,
+            Some(true),
+            "whether the parents were told is kept for the next child"
+        );
         s.step = Step::Outcome;
         s.update(Msg::Record {
             at: "2026-12-01T14:20:00+00:00".into(),
