@@ -15,6 +15,8 @@ pub mod guidance;
 pub mod problem;
 pub mod record;
 pub mod vocabulary;
+#[cfg(feature = "studio")]
+pub mod studio;
 #[cfg(feature = "web")]
 pub mod web;
 
