@@ -14,9 +14,9 @@ pub mod flow;
 pub mod guidance;
 pub mod problem;
 pub mod record;
-pub mod vocabulary;
 #[cfg(feature = "studio")]
 pub mod studio;
+pub mod vocabulary;
 #[cfg(feature = "web")]
 pub mod web;
 

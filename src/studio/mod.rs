@@ -7,6 +7,13 @@
 //! studio adds screens, not a second implementation.
 
 mod app;
+mod checks;
+mod doc;
+mod files;
+mod nav;
+mod review;
+mod store;
+mod views;
 
 use wasm_bindgen::prelude::*;
 
