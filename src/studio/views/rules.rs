@@ -8,6 +8,7 @@ use super::super::doc::Edit;
 use super::super::nav::{rule_row_id, Page, Table};
 use super::entries::json_editor;
 use crate::authoring::words;
+use crate::guidance::condition::Condition;
 use crate::guidance::{ActionRule, EscalationRule, GuidanceFile, PathwayRule};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -83,9 +84,23 @@ fn rows(file: &GuidanceFile, t: Table) -> Vec<Row> {
 /// Runs `f` on the table's rules, whatever their type.
 fn with_rules(f: &mut GuidanceFile, t: Table, op: &RowOp) {
     match t {
-        Table::Pathway => op.run(&mut f.rules.pathway, |r: &mut PathwayRule, s| {
-            r.id = format!("{}-{s}", r.id)
-        }),
+        Table::Pathway => {
+            // The default rule (`always`) must stay last, so a copy goes just above it.
+            let keep_last = f
+                .rules
+                .pathway
+                .last()
+                .is_some_and(|r| matches!(r.when, Condition::Always));
+            op.run(&mut f.rules.pathway, |r: &mut PathwayRule, s| {
+                r.id = format!("{}-{s}", r.id)
+            });
+            if let (RowOp::CopyToEnd(_), true) = (op, keep_last) {
+                let n = f.rules.pathway.len();
+                if n >= 2 {
+                    f.rules.pathway.swap(n - 2, n - 1);
+                }
+            }
+        }
         Table::Escalation => op.run(&mut f.rules.escalation, |r: &mut EscalationRule, s| {
             r.id = format!("{}-{s}", r.id)
         }),
@@ -144,7 +159,7 @@ pub fn table(ctx: &Ctx, t: Table) -> Html {
         <>
             <h1 class="govuk-heading-l" tabindex="-1">{ t.title() }</h1>
             <p class="govuk-body">{ match t {
-                Table::Pathway => "The first rule whose condition holds gives the pathway, so order matters: a rule below one that takes all its cases never decides anything.",
+                Table::Pathway => "The first rule whose condition holds gives the pathway, so order matters: a rule below one that takes all its cases never decides anything. The last rule is the default and stays last; a copied rule goes just above it.",
                 Table::Escalation => "Every rule whose condition holds may raise the pathway or advise a consultation.",
                 Table::Actions => "Every rule whose condition holds adds its actions.",
             } }</p>
@@ -184,7 +199,7 @@ pub fn table(ctx: &Ctx, t: Table) -> Html {
                                         <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-1" disabled={i + 1 == count}
                                             onclick={op("down", RowOp::Down(i), rule_row_id(t, i + 1))}>{ "Move down" }<span class="govuk-visually-hidden">{ format!(" {name}") }</span></button>
                                         <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-1"
-                                            onclick={op("copy", RowOp::CopyToEnd(i), rule_row_id(t, count))}>{ "Copy to end" }<span class="govuk-visually-hidden">{ format!(" {name}") }</span></button>
+                                            onclick={op("copy", RowOp::CopyToEnd(i), rule_row_id(t, if t == Table::Pathway { count - 1 } else { count }))}>{ "Copy to end" }<span class="govuk-visually-hidden">{ format!(" {name}") }</span></button>
                                         <button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-1"
                                             onclick={op("remove", RowOp::Remove(i), rule_row_id(t, i.min(count.saturating_sub(2))))}>{ "Remove" }<span class="govuk-visually-hidden">{ format!(" {name}") }</span></button>
                                         <a class="govuk-link" href="#" onclick={ctx.go(Page::Rule(t, i), None)}>{ "Change" }<span class="govuk-visually-hidden">{ format!(" {name}") }</span></a>

@@ -122,7 +122,7 @@ test('re-levelling a concern 2 → 4 shows the suite failing and the decisions g
   await opened.context.close();
 });
 
-test('a copy of the first pathway rule at the end is flagged as never reached, linked to its row', async () => {
+test('a copy of the first pathway rule at the end (above the default) is flagged as never reached, linked to its row', async () => {
   const opened = await openStudio();
   const { page } = opened;
   await goToTask(page, 'Pathway rules');
@@ -132,16 +132,18 @@ test('a copy of the first pathway rule at the end is flagged as never reached, l
   await page.getByRole('button', { name: `Copy to end ${first}` }).click();
   await checked(page);
   assert.equal(await rows.count(), before + 1);
-  const copy = page.locator(`#rule-pathway-${before}`);
+  // It goes last but one: the default rule (`always`) stays last.
+  const at = before - 1;
+  const copy = page.locator(`#rule-pathway-${at}`);
   assert.equal(await copy.getAttribute('data-rule'), `${first}-copy`);
   assert.match(await copy.getAttribute('class'), /studio-rule--unreachable/, 'the copy is dimmed');
   await axeClean(page, 'pathway rules');
   await shot(page, 'rules');
 
   // The panel's finding links to the row: following it moves focus there.
-  const finding = page.locator('#checks-findings li[data-kind="shadowed-rule"]', { hasText: `$.rules.pathway[${before}]` });
+  const finding = page.locator('#checks-findings li[data-kind="shadowed-rule"]', { hasText: `$.rules.pathway[${at}]` });
   await finding.getByRole('link').click();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), `rule-pathway-${before}`);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), `rule-pathway-${at}`);
 
   // Ctrl+Z undoes it, Ctrl+Shift+Z does it again.
   await page.keyboard.press('Control+z');
