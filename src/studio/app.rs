@@ -18,6 +18,9 @@ use yew::prelude::*;
 /// for the shipped files (their cases are fictional).
 pub const BUILT_IN_SUITE: &str = include_str!("../../tests/vignettes/safety.json");
 
+/// How long after the last edit the checks run.
+const CHECK_AFTER_MS: u32 = 120;
+
 #[derive(Clone)]
 pub struct LoadedSuite {
     pub name: String,
@@ -43,12 +46,6 @@ pub struct State {
     pub preview_case: Option<(Case, u64)>,
     /// Counts navigations, so focus moves even when going to the same page again.
     pub moves: u64,
-}
-
-impl Default for Page {
-    fn default() -> Page {
-        Page::Home
-    }
 }
 
 pub enum Action {
@@ -256,7 +253,9 @@ pub fn studio() -> Html {
                 let suite = state.suite.as_ref().map(|s| s.suite.clone());
                 let origin = state.doc.as_ref().map(|d| d.origin.name.clone());
                 let opened = state.doc.as_ref().map(|d| d.opened_text.clone());
-                gloo::timers::callback::Timeout::new(0, move || {
+                // A short pause first: while someone types, each key only redraws the
+                // field, and the checks run once they stop (lint's searches take a while).
+                gloo::timers::callback::Timeout::new(CHECK_AFTER_MS, move || {
                     checks.set(Some(Rc::new(Checks::run(
                         revision,
                         &text,

@@ -2,8 +2,9 @@
 //! belongs to, so every problem links to the field or rule row it is about. Pages are
 //! state, never the URL: nothing about the work in progress goes in the address bar.
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub enum Page {
+    #[default]
     Home,
     Concerns,
     Concern(usize),

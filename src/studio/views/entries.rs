@@ -192,12 +192,11 @@ pub fn edit(ctx: &Ctx, section: &'static str, key: &str) -> Html {
     };
     let json = serde_json::to_string_pretty(&value).unwrap_or_default();
     let owned_key = key.to_string();
-    let apply: Rc<dyn Fn(&mut GuidanceFile, &str) -> Result<(), Problem>> =
-        Rc::new(move |f, text| {
-            let v: Value = parse_json(text)?;
-            *f = with_entry(f, section, &owned_key, Some(v))?;
-            Ok(())
-        });
+    let apply: ApplyJson = Rc::new(move |f, text| {
+        let v: Value = parse_json(text)?;
+        *f = with_entry(f, section, &owned_key, Some(v))?;
+        Ok(())
+    });
     let remove = {
         let ctx = ctx.clone();
         let key = key.to_string();
@@ -226,6 +225,9 @@ pub fn edit(ctx: &Ctx, section: &'static str, key: &str) -> Html {
     }
 }
 
+/// Writes the JSON typed for one part of the file into the model, or says what is wrong.
+pub type ApplyJson = Rc<dyn Fn(&mut GuidanceFile, &str) -> Result<(), Problem>>;
+
 /// A textarea of JSON for one part of the file: each key typed is applied when it reads,
 /// else its problem shows (error summary and error message, linked to the box).
 pub fn json_editor(
@@ -234,7 +236,7 @@ pub fn json_editor(
     label: &str,
     hint: Option<&str>,
     json_now: String,
-    apply: Rc<dyn Fn(&mut GuidanceFile, &str) -> Result<(), Problem>>,
+    apply: ApplyJson,
 ) -> Html {
     let (text, problem) = match &ctx.state.entry {
         Some((text, problem)) => (text.clone(), problem.clone()),

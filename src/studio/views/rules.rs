@@ -6,7 +6,7 @@
 use super::super::app::Ctx;
 use super::super::doc::Edit;
 use super::super::nav::{rule_row_id, Page, Table};
-use super::entries::json_editor;
+use super::entries::{json_editor, ApplyJson};
 use crate::authoring::words;
 use crate::guidance::condition::Condition;
 use crate::guidance::{ActionRule, EscalationRule, GuidanceFile, PathwayRule};
@@ -229,12 +229,11 @@ pub fn edit(ctx: &Ctx, t: Table, i: usize) -> Html {
     let Some(json) = json else {
         return html! { <p class="govuk-body">{ "This rule is no longer in the file." }</p> };
     };
-    let apply: std::rc::Rc<dyn Fn(&mut GuidanceFile, &str) -> Result<(), crate::problem::Problem>> =
-        std::rc::Rc::new(move |f: &mut GuidanceFile, text: &str| match t {
-            Table::Pathway => set_rule(&mut f.rules.pathway, i, text),
-            Table::Escalation => set_rule(&mut f.rules.escalation, i, text),
-            Table::Actions => set_rule(&mut f.rules.actions, i, text),
-        });
+    let apply: ApplyJson = std::rc::Rc::new(move |f: &mut GuidanceFile, text: &str| match t {
+        Table::Pathway => set_rule(&mut f.rules.pathway, i, text),
+        Table::Escalation => set_rule(&mut f.rules.escalation, i, text),
+        Table::Actions => set_rule(&mut f.rules.actions, i, text),
+    });
     html! {
         <>
             { super::checks_panel::findings_for(ctx, &format!("$.rules.{}[{i}]", t.key())) }
