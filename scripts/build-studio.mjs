@@ -4,7 +4,7 @@
 // own cargo profile, so its cdylib never lands where the triage app's does; its files are
 // then copied into the staging folder with their own names (studio.js, studio_bg.wasm), so
 // nothing the triage page or the widget downloads changes by a byte.
-import { readFileSync, writeFileSync, copyFileSync, readdirSync } from "node:fs";
+import { readFileSync, writeFileSync, copyFileSync, readdirSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -52,6 +52,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const out = args.filter((a) => !a.startsWith("--"))[0];
   if (!out) fail("usage: node scripts/build-studio.mjs [--release] DIST");
   buildStudio(out, args.includes("--release"));
+  // The compressed copies of the studio's old files would be served in place of the new.
+  for (const f of readdirSync(out).filter((f) => /^studio.*\.(br|gz)$/.test(f))) rmSync(join(out, f));
   // post-build renamed dist's snippets folder after its contents; point studio.js there.
   const [folder] = readdirSync(join(out, "snippets"));
   const glue = join(out, "studio.js");

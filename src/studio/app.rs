@@ -256,10 +256,12 @@ pub fn studio() -> Html {
                 // A short pause first: while someone types, each key only redraws the
                 // field, and the checks run once they stop (lint's searches take a while).
                 gloo::timers::callback::Timeout::new(CHECK_AFTER_MS, move || {
+                    let clock = || gloo::utils::window().performance().map_or(0.0, |p| p.now());
                     checks.set(Some(Rc::new(Checks::run(
                         revision,
                         &text,
                         suite.as_deref(),
+                        clock,
                     ))));
                     if revision == 0 {
                         return; // nothing edited yet: nothing to keep

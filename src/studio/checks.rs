@@ -14,10 +14,14 @@ pub struct Checks {
     pub guidance: Option<Rc<Guidance>>,
     pub report: Report,
     pub suite: Option<vignette::Report>,
+    /// How long check, lint and the suite took, in milliseconds (for scripts/bench).
+    pub elapsed_ms: f64,
 }
 
 impl Checks {
-    pub fn run(revision: u64, text: &str, suite: Option<&Suite>) -> Checks {
+    /// `now` reads a clock in milliseconds (the browser's), to time the run.
+    pub fn run(revision: u64, text: &str, suite: Option<&Suite>, now: impl Fn() -> f64) -> Checks {
+        let started = now();
         let guidance = Guidance::from_json(text).ok().map(Rc::new);
         let report = match &guidance {
             Some(g) => lint::lint(g),
@@ -32,6 +36,7 @@ impl Checks {
             guidance,
             report,
             suite,
+            elapsed_ms: now() - started,
         }
     }
 

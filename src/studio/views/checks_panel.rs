@@ -40,7 +40,8 @@ pub fn panel(ctx: &Ctx) -> Html {
     html! {
         <>
             <h2 class="govuk-heading-m" id="checks-heading">{ "Checks" }</h2>
-            <div role="status" id="checks-status" data-revision={checks.revision.to_string()} data-current={ctx.checks_current().to_string()}>
+            <div role="status" id="checks-status" data-revision={checks.revision.to_string()} data-current={ctx.checks_current().to_string()}
+                data-elapsed-ms={format!("{:.1}", checks.elapsed_ms)}>
                 <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{ summary }</p>
                 <p class="govuk-body-s">
                     <a class="govuk-link" href="#" onclick={ctx.go(Page::Cases, None)}>{ suite }</a>
