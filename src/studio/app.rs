@@ -344,7 +344,7 @@ pub fn studio() -> Html {
     html! {
         <>
             { views::layout::header(&ctx) }
-            <div class="govuk-width-container">
+            <div class="govuk-width-container studio-wide">
                 <main class="govuk-main-wrapper" id="main-content">
                     if state.doc.is_none() {
                         { views::open::page(&ctx, (*draft).clone(), discard) }

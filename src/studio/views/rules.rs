@@ -190,20 +190,24 @@ pub fn table(ctx: &Ctx, t: Table) -> Html {
                                 <td class="govuk-table__cell">{ r.then }</td>
                                 <td class="govuk-table__cell">
                                     if dim { <strong class="govuk-tag govuk-tag--grey">{ "Never reached" }</strong> }
-                                    { for found.iter().map(|f| html! { <p class="govuk-body-s">{ f.message.clone() }</p> }) }
+                                    else if !found.is_empty() { <strong class="govuk-tag govuk-tag--yellow">{ "See checks" }</strong> }
                                 </td>
                                 <td class="govuk-table__cell">
-                                    <div class="govuk-button-group">
-                                        <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-1" disabled={i == 0}
-                                            onclick={op("up", RowOp::Up(i), rule_row_id(t, i.saturating_sub(1)))}>{ "Move up" }<span class="govuk-visually-hidden">{ format!(" {name}") }</span></button>
-                                        <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-1" disabled={i + 1 == count}
-                                            onclick={op("down", RowOp::Down(i), rule_row_id(t, i + 1))}>{ "Move down" }<span class="govuk-visually-hidden">{ format!(" {name}") }</span></button>
-                                        <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-1"
-                                            onclick={op("copy", RowOp::CopyToEnd(i), rule_row_id(t, if t == Table::Pathway { count - 1 } else { count }))}>{ "Copy to end" }<span class="govuk-visually-hidden">{ format!(" {name}") }</span></button>
-                                        <button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-1"
-                                            onclick={op("remove", RowOp::Remove(i), rule_row_id(t, i.min(count.saturating_sub(2))))}>{ "Remove" }<span class="govuk-visually-hidden">{ format!(" {name}") }</span></button>
-                                        <a class="govuk-link" href="#" onclick={ctx.go(Page::Rule(t, i), None)}>{ "Change" }<span class="govuk-visually-hidden">{ format!(" {name}") }</span></a>
-                                    </div>
+                                    <ul class="govuk-list govuk-body-s studio-row-actions">
+                                        if i > 0 {
+                                            <li><button type="button" class="app-link-button govuk-body-s"
+                                                onclick={op("up", RowOp::Up(i), rule_row_id(t, i.saturating_sub(1)))}>{ "Move up" }<span class="govuk-visually-hidden">{ format!(" {name}") }</span></button></li>
+                                        }
+                                        if i + 1 < count {
+                                            <li><button type="button" class="app-link-button govuk-body-s"
+                                                onclick={op("down", RowOp::Down(i), rule_row_id(t, i + 1))}>{ "Move down" }<span class="govuk-visually-hidden">{ format!(" {name}") }</span></button></li>
+                                        }
+                                        <li><button type="button" class="app-link-button govuk-body-s"
+                                            onclick={op("copy", RowOp::CopyToEnd(i), rule_row_id(t, if t == Table::Pathway { count - 1 } else { count }))}>{ "Copy to end" }<span class="govuk-visually-hidden">{ format!(" {name}") }</span></button></li>
+                                        <li><button type="button" class="app-link-button govuk-body-s"
+                                            onclick={op("remove", RowOp::Remove(i), rule_row_id(t, i.min(count.saturating_sub(2))))}>{ "Remove" }<span class="govuk-visually-hidden">{ format!(" {name}") }</span></button></li>
+                                        <li><a class="govuk-link" href="#" onclick={ctx.go(Page::Rule(t, i), None)}>{ "Change" }<span class="govuk-visually-hidden">{ format!(" {name}") }</span></a></li>
+                                    </ul>
                                 </td>
                             </tr>
                         }
