@@ -72,6 +72,11 @@ pub enum Action {
     EntryText(Option<(String, Option<Problem>)>),
     /// Opens the preview on this case (an invariant break's smallest case).
     PreviewCase(Case),
+    /// Adds a case decided in the preview to the suite, expecting the pathway it got.
+    SaveCase {
+        case: serde_json::Value,
+        pathway: String,
+    },
 }
 
 impl Reducible for State {
@@ -160,6 +165,35 @@ impl Reducible for State {
                 s.acknowledged = yes.then(|| s.doc.as_ref().map_or(0, |d| d.revision));
             }
             Action::EntryText(entry) => s.entry = entry,
+            Action::SaveCase { case, pathway } => {
+                let text = s
+                    .suite
+                    .as_ref()
+                    .map_or(r#"{"vignettes": []}"#.into(), |l| l.text.to_string());
+                match with_saved_case(&text, case, &pathway)
+                    .and_then(|t| Suite::from_json(&t).map(|suite| (t, suite)))
+                {
+                    Ok((text, suite)) => {
+                        let name =
+                            s.suite
+                                .as_ref()
+                                .map_or("cases saved from the preview".into(), |l| {
+                                    if l.name.ends_with("saved from the preview") {
+                                        l.name.clone()
+                                    } else {
+                                        format!("{}, with cases saved from the preview", l.name)
+                                    }
+                                });
+                        s.suite = Some(LoadedSuite {
+                            name,
+                            text: text.into(),
+                            suite: Rc::new(suite),
+                        });
+                        s.suite_problem = None;
+                    }
+                    Err(p) => s.suite_problem = Some(p),
+                }
+            }
             Action::PreviewCase(case) => {
                 s.preview_case = Some((case, s.moves + 1));
                 s.page = Page::Preview;
@@ -355,6 +389,23 @@ pub fn studio() -> Html {
             </div>
         </>
     }
+}
+
+/// The suite's text with one more case, expecting `pathway`; its id numbers it, and its
+/// title says it is fictional, as every case in a suite must be.
+fn with_saved_case(text: &str, case: serde_json::Value, pathway: &str) -> Result<String, Problem> {
+    let mut suite: serde_json::Value = parse_json(text)?;
+    let list = suite["vignettes"]
+        .as_array_mut()
+        .ok_or_else(|| Problem::new("$.vignettes", "the suite has no list of vignettes"))?;
+    let n = list.len() + 1;
+    list.push(serde_json::json!({
+        "id": format!("studio-{n:03}"),
+        "title": "Saved from the studio's preview (a fictional case)",
+        "case": case,
+        "expect": { "pathway": pathway },
+    }));
+    serde_json::to_string_pretty(&suite).map_err(|e| Problem::new("$", e.to_string()))
 }
 
 fn built_in_suite() -> Option<LoadedSuite> {

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { useSuite, REPO_ROOT, DIST_DIR, triageBin } from '../lib/journey.mjs';
 import { openPage, runAxe, formatViolations } from '../lib/browser.mjs';
 import { tabUntil, is } from '../lib/keyboard.mjs';
+import { Widget } from '../lib/embed.mjs';
 
 const suite = useSuite();
 const T = { timeout: 60_000 };
@@ -298,6 +299,23 @@ test('the preview is the real widget with the guidance as edited, for each audie
   await preview.getByRole('button', { name: /^Start now/ }).waitFor(T);
   await axeClean(page, 'preview');
   await shot(page, 'preview');
+  await cleanRun(opened)();
+  await opened.context.close();
+});
+
+test('a decision made in the preview is saved to the case suite with its pathway', async () => {
+  const opened = await openStudio();
+  const { page } = opened;
+  const before = Number((await page.locator('#checks-status').innerText()).match(/Cases: (\d+) passed/)[1]);
+  await goToTask(page, 'Preview');
+  await page.getByLabel('School or college designated safeguarding lead').check();
+  const preview = new Widget({ ...opened, root: page.locator('#studio-preview'), name: 'studio-preview' });
+  await preview.journey({ child: { years: 9, send: false, known: 'none' }, concerns: ['learning.attendance_persistent_absence'], consent: 'not_asked' });
+  await preview.recordDecision({ agrees: true });
+  await page.getByRole('button', { name: 'Save this case with its decision' }).click();
+  await page.locator('#checks-status', { hasText: `Cases: ${before + 1} passed, 0 failed` }).waitFor(T);
+  await goToTask(page, 'Cases');
+  assert.match(await page.locator('main').innerText(), /with cases saved from the preview/);
   await cleanRun(opened)();
   await opened.context.close();
 });
