@@ -9,6 +9,8 @@
 // 4. The service worker gets its precache list and build id.
 // 5. Every text file gets precompressed .br and .gz copies beside it, for web servers that
 //    serve them (deploy/: nginx gzip_static and brotli_static, Caddy, Apache, IIS).
+// 6. The guidance studio (studio.html) is built by a second Trunk run with its own wasm
+//    (scripts/build-studio.mjs) and joins the files, outside the service worker's list.
 // It fails the build if any inline script or style is left.
 import { readFileSync, writeFileSync, readdirSync, statSync, renameSync, mkdtempSync } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -18,6 +20,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import { buildStudio } from "./build-studio.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -25,6 +28,7 @@ if (!staging) {
   console.error("post-build: TRUNK_STAGING_DIR is not set (run through trunk build)");
   process.exit(1);
 }
+buildStudio(staging, process.env.TRUNK_PROFILE === "release");
 const htmlPath = join(staging, "index.html");
 let html = readFileSync(htmlPath, "utf8");
 
@@ -74,7 +78,7 @@ const leftovers = [
   [/\sstyle\s*=/i, "a style= attribute"],
   [/\son[a-z]+\s*=/i, "an on...= handler attribute"],
 ];
-for (const page of ["embed.html", "portal-demo.html"]) {
+for (const page of ["embed.html", "portal-demo.html", "studio.html"]) {
   checkNoInline(readFileSync(join(staging, page), "utf8"), page);
 }
 checkNoInline(html, "index.html");
@@ -98,9 +102,10 @@ writeFileSync(htmlPath, html);
 const renamed = hashSnippetFolders();
 
 // 4. The service worker's precache list and build id: every file of the standalone app,
-//    hashed together, so a new deployment always replaces the old cache.
+//    hashed together, so a new deployment always replaces the old cache. The studio is not
+//    the triage app: a practitioner's browser must never download it.
 const files = listFiles(staging)
-  .filter((f) => !/^(sw\.js|portal-demo\.|embed)/.test(f) && !f.startsWith(".stage"))
+  .filter((f) => !/^(sw\.js|portal-demo\.|embed|studio)/.test(f) && !f.startsWith(".stage"))
   .filter((f) => !/\.(br|gz)$/.test(f))
   .sort();
 const hash = createHash("sha256");

@@ -14,6 +14,8 @@ pub mod flow;
 pub mod guidance;
 pub mod problem;
 pub mod record;
+#[cfg(feature = "studio")]
+pub mod studio;
 pub mod vocabulary;
 #[cfg(feature = "web")]
 pub mod web;

@@ -51,6 +51,9 @@ enum Command {
         #[arg(long, requires = "golden")]
         update_golden: bool,
     },
+    /// Print a guidance file (checked first) as the guidance studio exports it: keys in the
+    /// format's order, two-space indents, `$schema`.
+    Format { file: PathBuf },
     /// Print the guidance file JSON Schema (or, with --record, the decision record's).
     Schema {
         /// The decision record's JSON Schema instead (docs/decision-record.schema.json).
@@ -204,6 +207,11 @@ fn run(command: Command) -> Result<(), u8> {
             let g = load_guidance(guidance.as_deref())?;
             let suite = load_suite(&vignettes)?;
             run_tests(&g, &suite, golden.as_deref(), update_golden)
+        }
+        Command::Format { file } => {
+            let g = load_guidance(Some(&file))?;
+            out!("{}", authoring::format::to_json(g.file()));
+            Ok(())
         }
         Command::Schema { record } => {
             if record {

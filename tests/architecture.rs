@@ -1,6 +1,8 @@
 //! The import rule of ARCHITECTURE.md, checked by reading the source: each layer uses only
-//! the layers before it (vocabulary ← problem ← guidance ← engine ← record ← flow ← web,
-//! with authoring beside flow), so no module cycle can form between layers; inside the
+//! the layers before it (vocabulary ← problem ← guidance ← engine ← record ← flow ← web ←
+//! studio, with authoring beside flow), so no module cycle can form between layers; `web`
+//! and `authoring` are used by the studio alone (the CLI uses authoring from outside the
+//! layers, as `main.rs`); inside the
 //! engine, its modules import each other without a cycle and never their parent's items.
 //! Code paths are the layers' own (`crate::engine::case::Case`), never the re-exports
 //! `lib.rs` keeps for callers outside the crate.
@@ -11,7 +13,7 @@ use std::path::Path;
 
 /// Each layer and its place: a layer may use a layer with a smaller number. Flow and
 /// authoring share a place, so neither uses the other.
-const LAYERS: [(&str, u8); 8] = [
+const LAYERS: [(&str, u8); 9] = [
     ("vocabulary", 0),
     ("problem", 1),
     ("guidance", 2),
@@ -20,7 +22,15 @@ const LAYERS: [(&str, u8); 8] = [
     ("flow", 5),
     ("authoring", 5),
     ("web", 6),
+    // The guidance studio (issue 15): the policy lead's editor, over the CLI's authoring
+    // tools and the web layer's widget; its own wasm, so the triage app never carries it.
+    ("studio", 7),
 ];
+
+/// Layers that only some layers may use, whatever their place: the browser app and the
+/// authoring tools are for the studio alone (deliberately: issue 15 made it the second
+/// user of `authoring`, after the CLI).
+const ONLY_FOR: [(&str, &[&str]); 2] = [("web", &["studio"]), ("authoring", &["studio"])];
 
 fn rank(layer: &str) -> Option<u8> {
     LAYERS.iter().find(|(l, _)| *l == layer).map(|(_, r)| *r)
@@ -159,6 +169,17 @@ fn layer_problems(file: &str, text: &str) -> Vec<String> {
                 "{file}: the {layer} layer uses crate::{}, which is not before it",
                 path.join("::")
             )),
+            Some(_)
+                if first != layer
+                    && ONLY_FOR
+                        .iter()
+                        .any(|(l, users)| l == first && !users.contains(&layer)) =>
+            {
+                problems.push(format!(
+                    "{file}: the {layer} layer uses crate::{}, which only the studio may use",
+                    path.join("::")
+                ))
+            }
             Some(_) => {}
         }
     }

@@ -8,6 +8,7 @@ mod architecture;
 
 mod authoring_diff;
 mod authoring_explain;
+mod authoring_format;
 mod authoring_golden;
 mod authoring_lint;
 mod authoring_vignette;

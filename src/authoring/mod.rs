@@ -6,13 +6,15 @@
 //! - [`diff`]: what a revision changes, in codes, rules and decided cases;
 //! - [`golden`]: the full decision for each vignette, kept as files, so any change in
 //!   wording, actions or signposting shows up as a diff;
-//! - [`explain`]: a self-contained picture (SVG, or HTML with the SVG inline) of the rules.
+//! - [`explain`]: a self-contained picture (SVG, or HTML with the SVG inline) of the rules;
+//! - [`format`]: the file written out as the CLI and the guidance studio write it.
 //!
 //! The searches behind `lint` and `diff` build cases from the file's own codes
 //! ([`space`]), are seeded, and so give the same answer on every run and machine.
 
 pub mod diff;
 pub mod explain;
+pub mod format;
 pub mod golden;
 pub mod lint;
 pub mod vignette;

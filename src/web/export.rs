@@ -155,7 +155,7 @@ fn file_name(what: &str, rfc3339: &str, extension: &str) -> String {
     format!("{what}-{stamp}.{extension}")
 }
 
-fn save(content: &str, mime: &str, name: &str, not_saved: &str) -> Result<(), String> {
+pub(crate) fn save(content: &str, mime: &str, name: &str, not_saved: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&content.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

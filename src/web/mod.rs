@@ -7,7 +7,8 @@ mod chooser;
 mod components;
 mod draft_store;
 mod embed;
-mod export;
+// The studio (feature `studio`) downloads its files with the same code.
+pub(crate) mod export;
 mod layout;
 mod loader;
 mod pages;
