@@ -143,9 +143,13 @@ pub fn page(ctx: &Ctx) -> Html {
     }
 }
 
+/// How many changed cases a table shows; the change log has them all.
+const SHOWN: usize = 15;
+
 fn changes(title: &str, id: &str, list: &[CaseChange]) -> Html {
     let label = |p: Option<crate::vocabulary::Pathway>| p.map_or("no decision", |p| p.label());
     html! {
+        <>
         <table class="govuk-table" id={id.to_string()}>
             <caption class="govuk-table__caption govuk-table__caption--m">{ format!("{title} ({})", list.len()) }</caption>
             <thead class="govuk-table__head"><tr class="govuk-table__row">
@@ -155,7 +159,7 @@ fn changes(title: &str, id: &str, list: &[CaseChange]) -> Html {
                 <th scope="col" class="govuk-table__header">{ "Because" }</th>
             </tr></thead>
             <tbody class="govuk-table__body">
-                { for list.iter().take(50).map(|c| html! {
+                { for list.iter().take(SHOWN).map(|c| html! {
                     <tr class="govuk-table__row" data-source={c.source}>
                         <td class="govuk-table__cell">{ if c.title.is_empty() { c.in_words.clone() } else { format!("{}: {}", c.id, c.title) } }</td>
                         <td class="govuk-table__cell">{ label(c.before.pathway) }</td>
@@ -165,6 +169,10 @@ fn changes(title: &str, id: &str, list: &[CaseChange]) -> Html {
                 }) }
             </tbody>
         </table>
+        if list.len() > SHOWN {
+            <p class="govuk-body">{ format!("{} more are listed in the change log (on the export page).", list.len() - SHOWN) }</p>
+        }
+        </>
     }
 }
 
