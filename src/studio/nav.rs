@@ -54,7 +54,7 @@ impl Table {
 }
 
 /// The sections edited entry by entry, as (key in the file, title).
-pub const SECTIONS: [(&str, &str); 8] = [
+pub const SECTIONS: [(&str, &str); 11] = [
     ("header", "Title, version and document"),
     ("authority", "Authority"),
     ("contacts", "Contacts"),
@@ -63,6 +63,9 @@ pub const SECTIONS: [(&str, &str); 8] = [
     ("strengths", "Strengths"),
     ("actions", "Actions"),
     ("services", "Services"),
+    ("settings", "Settings"),
+    ("request_form", "Request for support form"),
+    ("contact_record", "Front door contact record"),
 ];
 
 pub fn section_title(key: &str) -> &'static str {

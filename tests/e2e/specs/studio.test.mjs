@@ -319,3 +319,28 @@ test('a decision made in the preview is saved to the case suite with its pathway
   await cleanRun(opened)();
   await opened.context.close();
 });
+
+test("the front door's contact record is edited in the studio, and an urgency rule never reached is flagged", async () => {
+  const opened = await openStudio();
+  const { page } = opened;
+  await goToTask(page, 'Front door contact record');
+  await page.getByRole('link', { name: 'Change contact_record' }).click();
+  const editor = page.locator('#entry-json');
+  const record = JSON.parse(await editor.inputValue());
+  assert.equal(record.urgency.at(-1).when, 'always', 'the entry is the file\'s contact record');
+  // A copy of the child protection rule below it: every contact it matches is rated first.
+  const copy = { ...record.urgency[1], id: 'urgency-copy' };
+  record.urgency.splice(2, 0, copy);
+  await editor.fill(JSON.stringify(record, null, 2));
+  await checked(page);
+  const finding = page.locator('#checks-findings li[data-kind="urgency-rule-never-reached"]', { hasText: '$.contact_record.urgency[2]' });
+  await finding.waitFor(T);
+  assert.match(await finding.innerText(), /rated first by 'urgency-child-protection'/);
+  // An urgency table that does not end with "always" is an error of check, located.
+  record.urgency.at(-1).when = 'immediate_danger';
+  await editor.fill(JSON.stringify(record, null, 2));
+  await checked(page);
+  await page.locator('#checks-findings li', { hasText: '$.contact_record.urgency[8].when' }).waitFor(T);
+  await cleanRun(opened)();
+  await opened.context.close();
+});
