@@ -49,15 +49,10 @@ fn rows(file: &GuidanceFile, t: Table) -> Vec<Row> {
             .map(|r| Row {
                 id: r.id.clone(),
                 when: when(&r.when),
-                then: [
+                then: then_words(
                     r.at_least.map(|p| format!("at least {}", p.label())),
-                    r.consultation_advised
-                        .then(|| "consultation advised".to_string()),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join("; "),
+                    r.consultation_advised,
+                ),
             })
             .collect(),
         Table::Actions => file
@@ -67,18 +62,25 @@ fn rows(file: &GuidanceFile, t: Table) -> Vec<Row> {
             .map(|r| Row {
                 id: r.id.clone(),
                 when: when(&r.when),
-                then: [
+                then: then_words(
                     (!r.actions.is_empty()).then(|| r.actions.join(", ")),
-                    r.consultation_advised
-                        .then(|| "consultation advised".to_string()),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join("; "),
+                    r.consultation_advised,
+                ),
             })
             .collect(),
     }
+}
+
+/// What a collect-table rule does, in words: its effect, then "consultation advised".
+fn then_words(effect: Option<String>, consultation_advised: bool) -> String {
+    [
+        effect,
+        consultation_advised.then(|| "consultation advised".to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join("; ")
 }
 
 /// Runs `f` on the table's rules, whatever their type.
