@@ -79,6 +79,18 @@ pub enum Action {
     },
 }
 
+impl State {
+    /// A case suite, loaded or added to: it replaces the one before, and clears its problem.
+    fn load_suite(&mut self, name: String, text: String, suite: Suite) {
+        self.suite = Some(LoadedSuite {
+            name,
+            text: text.into(),
+            suite: Rc::new(suite),
+        });
+        self.suite_problem = None;
+    }
+}
+
 impl Reducible for State {
     type Action = Action;
 
@@ -151,14 +163,7 @@ impl Reducible for State {
                 s.moves += 1;
             }
             Action::Suite { name, text } => match Suite::from_json(&text) {
-                Ok(suite) => {
-                    s.suite = Some(LoadedSuite {
-                        name,
-                        text: text.into(),
-                        suite: Rc::new(suite),
-                    });
-                    s.suite_problem = None;
-                }
+                Ok(suite) => s.load_suite(name, text, suite),
                 Err(p) => s.suite_problem = Some(p),
             },
             Action::Acknowledge(yes) => {
@@ -184,12 +189,7 @@ impl Reducible for State {
                                         format!("{}, with cases saved from the preview", l.name)
                                     }
                                 });
-                        s.suite = Some(LoadedSuite {
-                            name,
-                            text: text.into(),
-                            suite: Rc::new(suite),
-                        });
-                        s.suite_problem = None;
+                        s.load_suite(name, text, suite);
                     }
                     Err(p) => s.suite_problem = Some(p),
                 }
