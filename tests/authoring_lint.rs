@@ -252,6 +252,46 @@ fn child_protection_without_the_out_of_hours_route_breaks_invariant_9() {
     assert_eq!(r.findings.len(), 1, "{}", show(&r));
 }
 
+/// `clean.json` with `edit` made to it.
+fn lint_clean_with(edit: impl FnOnce(&mut serde_json::Value)) -> Report {
+    let mut file: serde_json::Value =
+        serde_json::from_str(&read("tests/lint/clean.json")).expect("clean.json is JSON");
+    edit(&mut file);
+    lint_text(&file.to_string())
+}
+
+// Only lowering and action rules that test strengths can take an action away when
+// strengths are recorded; lint searches every case for the second.
+#[test]
+fn an_action_rule_that_strengths_switch_off_breaks_invariant_7() {
+    let r = lint_clean_with(|f| {
+        let mut duty = f["actions"][2].clone();
+        duty["code"] = "strategy_discussion".into();
+        duty["duty"] = true.into();
+        duty["source"] =
+            serde_json::json!({"title": "Working Together to Safeguard Children 2023"});
+        f["actions"].as_array_mut().unwrap().push(duty);
+        f["rules"]["actions"].as_array_mut().unwrap().push(serde_json::json!({
+            "id": "strategy-unless-strengths",
+            "when": {"all": [{"pathway": ["macpt_referral"]}, {"not": {"strengths_at_least": 1}}]},
+            "actions": ["strategy_discussion"]
+        }));
+    });
+    let f = finding(&r, Kind::InvariantBreak, Severity::Error, "$.rules.actions");
+    assert!(f.message.contains("invariants 3 and 7"), "{}", f.message);
+    assert!(
+        f.message.contains("An action rule that tests strengths"),
+        "{}",
+        f.message
+    );
+    let example = f.example.as_ref().expect("a smallest case");
+    assert!(
+        example.outcome.contains("strategy_discussion"),
+        "{}",
+        example.outcome
+    );
+}
+
 #[test]
 fn every_file_of_the_check_corpus_lints_without_panicking() {
     let dir = manifest_dir().join("tests/guidance_errors");

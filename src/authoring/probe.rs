@@ -131,6 +131,12 @@ impl Probe {
         pathway: Option<Pathway>,
         f: impl FnOnce(&Facts) -> R,
     ) -> R {
+        f(&self.facts(g, pathway))
+    }
+
+    /// The facts a condition sees for this case, with `pathway` as the action table would
+    /// see it: for a caller that varies consent or audience on one digest.
+    pub fn facts<'a>(&'a self, g: &'a Guidance, pathway: Option<Pathway>) -> Facts<'a> {
         let mut facts = engine::facts(
             g,
             &self.child,
@@ -141,7 +147,7 @@ impl Probe {
             &self.strengths,
         );
         facts.pathway = pathway;
-        f(&facts)
+        facts
     }
 
     /// The pathway rule that hits first, by the compiled conditions alone.
@@ -153,11 +159,50 @@ impl Probe {
     /// (`engine::first_route`, `escalate`, `level`) without building reasons, actions and
     /// services, so the invariant searches can afford hundreds of thousands of cases.
     pub fn outcome(&self, g: &Guidance) -> (Pathway, u8) {
+        self.with_facts(g, None, |f| route_of(g, f, self.strengths.len()))
+    }
+
+    /// Whether strengths lower the first pathway rule's pathway for this case
+    /// (`engine::first_route`), before escalation has its say.
+    pub fn lowered(&self, g: &Guidance) -> bool {
         self.with_facts(g, None, |f| {
-            let first = engine::first_route(g, f, self.strengths.len());
-            let pathway = engine::escalate(g, f, first.pathway, |_| {});
-            (pathway, engine::level(pathway, first.lowered, f.max_level))
+            engine::first_route(g, f, self.strengths.len()).lowered
         })
+    }
+
+    /// `self.with_concern(c).outcome(g)`, without building that probe: the monotonicity
+    /// search asks it for every concern class of every case. `scratch` holds the concerns.
+    pub fn outcome_with_concern(
+        &self,
+        g: &Guidance,
+        c: u32,
+        scratch: &mut Vec<u32>,
+    ) -> (Pathway, u8) {
+        scratch.clear();
+        scratch.extend_from_slice(&self.concerns);
+        if let Err(at) = scratch.binary_search(&c) {
+            scratch.insert(at, c);
+        }
+        let f = engine::facts(
+            g,
+            &self.child,
+            self.immediate_danger,
+            self.consent,
+            self.audience,
+            scratch,
+            &self.strengths,
+        );
+        route_of(g, &f, self.strengths.len())
+    }
+
+    /// Everything the engine decides for this case but the words (`engine::verdict`), or
+    /// `None` when a concern does not apply to this child (the engine refuses such a case).
+    pub fn verdict(&self, g: &Guidance) -> Option<engine::Verdict> {
+        if !self.fits(g) {
+            return None;
+        }
+        let mut facts = self.facts(g, None);
+        Some(engine::verdict(g, &mut facts, self.strengths.len()))
     }
 
     /// How big the case is, for "smallest": concerns, then strengths, then unusual facts.
@@ -177,4 +222,11 @@ impl Probe {
         .count();
         (self.concerns.len(), self.strengths.len(), odd)
     }
+}
+
+/// The pathway and level from the engine's routing steps alone.
+fn route_of(g: &Guidance, f: &Facts, strengths: usize) -> (Pathway, u8) {
+    let first = engine::first_route(g, f, strengths);
+    let pathway = engine::escalate(g, f, first.pathway, |_| {});
+    (pathway, engine::level(pathway, first.lowered, f.max_level))
 }

@@ -701,6 +701,18 @@ mod tests {
             {
                 let d = crate::engine::evaluate(g, &p.to_case(g)).unwrap();
                 assert_eq!(p.outcome(g), (d.pathway, d.level), "{p:?}");
+                let v = p.verdict(g).unwrap();
+                let codes: Vec<&str> = v
+                    .actions
+                    .iter()
+                    .map(|&a| g.file().actions[a as usize].code.as_str())
+                    .collect();
+                let decided: Vec<&str> = d.actions.iter().map(|a| a.code.as_str()).collect();
+                assert_eq!(
+                    (v.pathway, v.level, v.consultation_advised, codes),
+                    (d.pathway, d.level, d.consultation_advised, decided),
+                    "{p:?}"
+                );
             }
         }
     }

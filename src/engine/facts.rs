@@ -112,6 +112,10 @@ impl Compiled {
                 }
                 count >= *at_least && domains.count_ones() >= *domains_at_least
             }
+            // Both lists are sorted: look up each of the shorter in the longer.
+            Compiled::AnyConcern(codes) if f.concerns.len() < codes.len() => {
+                f.concerns.iter().any(|c| codes.binary_search(c).is_ok())
+            }
             Compiled::AnyConcern(codes) => {
                 codes.iter().any(|c| f.concerns.binary_search(c).is_ok())
             }

@@ -30,63 +30,50 @@ pub fn evaluate(guidance: &Guidance, case: &Case) -> Result<Decision, CaseError>
     Ok(decide(guidance, case, &resolved))
 }
 
-fn decide(g: &Guidance, case: &Case, resolved: &Resolved) -> Decision {
-    let strengths = &resolved.strengths[..];
-    let mut facts = facts_of(g, case, resolved);
+/// What a case decides, by indices into the guidance: every choice of a decision without
+/// its words. `decide` words it; lint's invariant searches read it directly, as they check
+/// thousands of cases per edit in the studio.
+pub(crate) struct Verdict {
+    pub pathway: Pathway,
+    pub level: u8,
+    pub consultation_advised: bool,
+    /// Strengths lowered the first rule's pathway, and no escalation undid it.
+    pub lowered: bool,
+    /// The pathway rule that decided the case (hit policy "first").
+    pub first_rule: usize,
+    /// The escalation rules that held, in order.
+    pub escalations: Vec<usize>,
+    /// The action rules that held (or were kept whole from before lowering), in order.
+    pub action_rules: Vec<usize>,
+    /// The actions, as the decision lists them: none unsafe with a selected flag
+    /// (invariant 8), each once, what to do now first and then the file's order.
+    pub actions: Vec<u32>,
+}
 
+/// Decides a case from its facts (`facts.pathway` is set to the decided pathway).
+pub(crate) fn verdict(g: &Guidance, facts: &mut Facts, strengths: usize) -> Verdict {
     let rules = &g.file.rules;
-    let mut reasons = Vec::new();
     let mut consultation_advised = false;
+    let mut escalations = Vec::new();
 
-    let first = first_route(g, &facts, strengths.len());
+    let first = first_route(g, facts, strengths);
     let rule = &rules.pathway[first.hit];
-    reasons.push(reason(
-        g,
-        &rule.id,
-        &rule.reason,
-        rule.source.as_ref(),
-        |out| g.pathway_rules[first.hit].contributing(&facts, &g.concern_flags, out),
-    ));
-    let lowering_at = reasons.len();
-    let pathway = escalate(g, &facts, first.pathway, |i| {
-        let r = &rules.escalation[i];
-        consultation_advised |= r.consultation_advised;
-        reasons.push(reason(g, &r.id, &r.reason, r.source.as_ref(), |out| {
-            g.escalation_rules[i].contributing(&facts, &g.concern_flags, out)
-        }));
+    let pathway = escalate(g, facts, first.pathway, |i| {
+        consultation_advised |= rules.escalation[i].consultation_advised;
+        escalations.push(i);
     });
     // A lowering that escalation undoes did not happen: its reason would contradict the
     // decision ("universal support can meet these needs" beside a child protection referral).
     let lowered = first.lowered && pathway == first.pathway;
-    if let (true, Some(low)) = (lowered, &rule.lowered_by_strengths) {
-        reasons.insert(
-            lowering_at,
-            Reason {
-                rule: format!("{}.lowered_by_strengths", rule.id),
-                concerns: Vec::new(),
-                strengths: codes(strengths, |i| &g.file.strengths[i].code),
-                text: low.reason.clone(),
-                source: None,
-            },
-        );
-    }
 
     // Action table, hit policy "collect", seeing the final pathway.
     facts.pathway = Some(pathway);
-    let held: Vec<bool> = g
-        .action_rules
-        .iter()
-        .map(|r| r.when.holds(&facts))
-        .collect();
+    let held: Vec<bool> = g.action_rules.iter().map(|r| r.when.holds(facts)).collect();
     // Invariant 7: strengths never take away a consultation or a duty. Rules that would
     // have held on the pathway before strengths lowered it keep those parts.
     let kept_from_lowering: Vec<bool> = if lowered {
-        facts.pathway = Some(escalate(g, &facts, rule.pathway, |_| {}));
-        let before: Vec<bool> = g
-            .action_rules
-            .iter()
-            .map(|r| r.when.holds(&facts))
-            .collect();
+        facts.pathway = Some(escalate(g, facts, rule.pathway, |_| {}));
+        let before: Vec<bool> = g.action_rules.iter().map(|r| r.when.holds(facts)).collect();
         facts.pathway = Some(pathway);
         before
             .iter()
@@ -96,38 +83,90 @@ fn decide(g: &Guidance, case: &Case, resolved: &Resolved) -> Decision {
     } else {
         vec![false; held.len()]
     };
-    let mut action_hits: Vec<u32> = Vec::new();
+    let mut action_rules = Vec::new();
+    let mut hits: Vec<u32> = Vec::new();
     for (i, r) in g.action_rules.iter().enumerate() {
         let spec = &rules.actions[i];
         let whole = held[i] || (kept_from_lowering[i] && spec.consultation_advised);
         if whole {
-            action_hits.extend_from_slice(&r.actions);
+            hits.extend_from_slice(&r.actions);
             consultation_advised |= spec.consultation_advised;
-            if let Some(text) = &spec.reason {
-                reasons.push(reason(g, &spec.id, text, spec.source.as_ref(), |out| {
-                    r.when.contributing(&facts, &g.concern_flags, out)
-                }));
-            }
+            action_rules.push(i);
         } else if kept_from_lowering[i] {
-            action_hits.extend(
+            hits.extend(
                 r.actions
                     .iter()
                     .filter(|&&a| g.file.actions[a as usize].duty),
             );
         }
     }
-    let actions = decided_actions(g, case.audience, action_hits, facts.flags);
+    safe_in_order(g, &mut hits, facts.flags);
 
-    let level = level(pathway, lowered, facts.max_level);
+    Verdict {
+        pathway,
+        level: level(pathway, lowered, facts.max_level),
+        consultation_advised,
+        lowered,
+        first_rule: first.hit,
+        escalations,
+        action_rules,
+        actions: hits,
+    }
+}
+
+fn decide(g: &Guidance, case: &Case, resolved: &Resolved) -> Decision {
+    let strengths = &resolved.strengths[..];
+    let mut facts = facts_of(g, case, resolved);
+    let v = verdict(g, &mut facts, strengths.len());
+    let rules = &g.file.rules;
+
+    // Reasons: the deciding rule, the lowering, the escalations, then the action rules that
+    // give one. The rule tables before actions saw no pathway; action rules saw the decided one.
+    facts.pathway = None;
+    let mut reasons = Vec::new();
+    let rule = &rules.pathway[v.first_rule];
+    reasons.push(reason(
+        g,
+        &rule.id,
+        &rule.reason,
+        rule.source.as_ref(),
+        |out| g.pathway_rules[v.first_rule].contributing(&facts, &g.concern_flags, out),
+    ));
+    if let (true, Some(low)) = (v.lowered, &rule.lowered_by_strengths) {
+        reasons.push(Reason {
+            rule: format!("{}.lowered_by_strengths", rule.id),
+            concerns: Vec::new(),
+            strengths: codes(strengths, |i| &g.file.strengths[i].code),
+            text: low.reason.clone(),
+            source: None,
+        });
+    }
+    for &i in &v.escalations {
+        let r = &rules.escalation[i];
+        reasons.push(reason(g, &r.id, &r.reason, r.source.as_ref(), |out| {
+            g.escalation_rules[i].contributing(&facts, &g.concern_flags, out)
+        }));
+    }
+    facts.pathway = Some(v.pathway);
+    for &i in &v.action_rules {
+        let spec = &rules.actions[i];
+        if let Some(text) = &spec.reason {
+            reasons.push(reason(g, &spec.id, text, spec.source.as_ref(), |out| {
+                g.action_rules[i]
+                    .when
+                    .contributing(&facts, &g.concern_flags, out)
+            }));
+        }
+    }
 
     Decision {
-        pathway,
-        level,
-        consent_required: pathway == Pathway::FamilyHelp && case.consent != Consent::UnsafeToAsk,
-        consultation_advised,
+        pathway: v.pathway,
+        level: v.level,
+        consent_required: v.pathway == Pathway::FamilyHelp && case.consent != Consent::UnsafeToAsk,
+        consultation_advised: v.consultation_advised,
         reasons,
-        actions,
-        signpost: signposts(g, &facts, pathway),
+        actions: worded_actions(g, case.audience, &v.actions),
+        signpost: signposts(g, &facts, v.pathway),
         guidance: GuidanceRef {
             id: g.file.id.clone(),
             version: g.file.version.clone(),
@@ -176,28 +215,43 @@ fn decided_actions(
     mut hits: Vec<u32>,
     flags: u64,
 ) -> Vec<DecidedAction> {
+    safe_in_order(g, &mut hits, flags);
+    worded_actions(g, audience, &hits)
+}
+
+/// Drops the actions unsafe with a selected flag (invariant 8), then orders the rest by
+/// urgency and the file's order, each once.
+fn safe_in_order(g: &Guidance, hits: &mut Vec<u32>, flags: u64) {
     hits.retain(|&a| g.action_never_flags[a as usize] & flags == 0);
     hits.sort_unstable_by_key(|&a| (g.file.actions[a as usize].urgency, a));
     hits.dedup();
-    hits.iter()
-        .map(|&a| {
-            let a = &g.file.actions[a as usize];
-            DecidedAction {
-                code: a.code.clone(),
-                text: a.text_for.get(&audience).unwrap_or(&a.text).clone(),
-                timescale: a.timescale.clone(),
-                contact: a
-                    .contact
-                    .as_ref()
-                    .and_then(|c| g.file.contacts.get(c))
-                    .filter(|c| c.shown_to.is_empty() || c.shown_to.contains(&audience))
-                    .map(decision::Contact::from),
-                duty: a.duty,
-                urgency: a.urgency,
-                source: a.source.clone(),
-            }
-        })
+}
+
+/// Actions already safe, deduplicated and in order, in the audience's wording.
+fn worded_actions(g: &Guidance, audience: Audience, actions: &[u32]) -> Vec<DecidedAction> {
+    actions
+        .iter()
+        .map(|&a| worded_action(g, audience, a))
         .collect()
+}
+
+/// One action in the audience's wording, with its contact only where it is for them.
+pub(crate) fn worded_action(g: &Guidance, audience: Audience, action: u32) -> DecidedAction {
+    let a = &g.file.actions[action as usize];
+    DecidedAction {
+        code: a.code.clone(),
+        text: a.text_for.get(&audience).unwrap_or(&a.text).clone(),
+        timescale: a.timescale.clone(),
+        contact: a
+            .contact
+            .as_ref()
+            .and_then(|c| g.file.contacts.get(c))
+            .filter(|c| c.shown_to.is_empty() || c.shown_to.contains(&audience))
+            .map(decision::Contact::from),
+        duty: a.duty,
+        urgency: a.urgency,
+        source: a.source.clone(),
+    }
 }
 
 fn reason(

@@ -12,19 +12,60 @@ use super::report::{Finding, Kind, Report, Severity};
 use super::{Ctx, INVARIANTS_SEED};
 use crate::authoring::space::{Probe, Tables};
 use crate::engine::case::{Audience, Case, Consent};
-use crate::engine::decision::Decision;
-use crate::engine::evaluate;
+use crate::engine::decision::{Contact, Decision};
+use crate::engine::{evaluate, Verdict};
+use crate::guidance::compiled::Compiled;
 use crate::vocabulary::Pathway;
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, VecDeque};
+use std::rc::Rc;
 
 const MAX_BASES: usize = 6_000;
 const RANDOM: usize = 1_500;
-/// Decision JSON is slow to write, so determinism is checked on every n-th case only.
-const DETERMINISM_EVERY: usize = 9;
+/// What only a fault in the engine could break, whatever a file that passes `check` says
+/// (determinism; the audience rule, as `check` keeps consent and audience out of the
+/// pathway and escalation tables; the reasons, as `check` refuses a blank one), is checked on every n-th case
+/// only: the engine's property tests check it too, and the studio runs lint after every edit.
+const ENGINE_CHECK_EVERY: usize = 20;
 /// The action invariant 4 (docs/contracts.md) requires when consent to family help is refused.
 const CONSULTATION_ACTION: &str = "consultation_line";
+/// How many recent decisions `Checker::decide` keeps: the invariants of one base case ask
+/// for the same few cases (the base, without its strengths, with consent refused).
+const RECENT: usize = 4;
 /// The contact invariant 9 (docs/contracts.md) requires on every child protection and emergency decision.
 use crate::guidance::contact_keys::OUT_OF_HOURS;
+
+/// Whether a condition tests the strengths recorded.
+fn reads_strengths(c: &Compiled) -> bool {
+    match c {
+        Compiled::Strength(_) | Compiled::StrengthsAtLeast(_) => true,
+        Compiled::All(cs) | Compiled::Any(cs) => cs.iter().any(reads_strengths),
+        Compiled::Not(c) => reads_strengths(c),
+        _ => false,
+    }
+}
+
+/// The last few answers for a probe, newest first.
+struct Recent<T>(RefCell<VecDeque<(Probe, Option<Rc<T>>)>>);
+
+impl<T> Default for Recent<T> {
+    fn default() -> Self {
+        Recent(RefCell::new(VecDeque::with_capacity(RECENT + 1)))
+    }
+}
+
+impl<T> Recent<T> {
+    fn get_or(&self, p: &Probe, make: impl FnOnce() -> Option<T>) -> Option<Rc<T>> {
+        if let Some((_, found)) = self.0.borrow().iter().find(|(q, _)| q == p) {
+            return found.clone();
+        }
+        let made = make().map(Rc::new);
+        let mut recent = self.0.borrow_mut();
+        recent.push_front((p.clone(), made.clone()));
+        recent.truncate(RECENT);
+        made
+    }
+}
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Invariant {
@@ -70,6 +111,15 @@ impl Invariant {
 struct Checker<'c, 'g> {
     ctx: &'c Ctx<'g>,
     rule_ids: BTreeSet<String>,
+    /// The last few whole decisions and verdicts: the invariants of one base case ask for
+    /// the same few cases (the base, without its strengths, with consent refused).
+    decisions: Recent<Decision>,
+    verdicts: Recent<Verdict>,
+    /// For each action, the audiences it gives the out-of-hours number to: as a decision
+    /// words it, an action's contact is shown only to the audiences it is for.
+    out_of_hours_to: Vec<Vec<Audience>>,
+    /// Some action rule tests the strengths recorded.
+    strengths_read_by_actions: bool,
 }
 
 pub(super) fn check(ctx: &Ctx, report: &mut Report) {
@@ -81,7 +131,27 @@ pub(super) fn check(ctx: &Ctx, report: &mut Report) {
     }
     rule_ids.extend(file.rules.escalation.iter().map(|r| r.id.clone()));
     rule_ids.extend(file.rules.actions.iter().map(|r| r.id.clone()));
-    let c = Checker { ctx, rule_ids };
+    let g = ctx.g;
+    let out_of_hours = g.contact(OUT_OF_HOURS).map(Contact::from);
+    let out_of_hours_to = (0..file.actions.len() as u32)
+        .map(|a| {
+            Audience::ALL
+                .into_iter()
+                .filter(|&audience| {
+                    out_of_hours.is_some()
+                        && crate::engine::worded_action(g, audience, a).contact == out_of_hours
+                })
+                .collect()
+        })
+        .collect();
+    let c = Checker {
+        ctx,
+        rule_ids,
+        decisions: Recent::default(),
+        verdicts: Recent::default(),
+        out_of_hours_to,
+        strengths_read_by_actions: g.action_rules.iter().any(|r| reads_strengths(&r.when)),
+    };
 
     let mut bases = ctx.space.small(2, Tables::Decision, MAX_BASES);
     bases.extend(ctx.space.random(INVARIANTS_SEED, RANDOM));
@@ -96,10 +166,14 @@ pub(super) fn check(ctx: &Ctx, report: &mut Report) {
             if found.contains(&inv) {
                 continue;
             }
-            if inv == Invariant::Deterministic && n % DETERMINISM_EVERY != 0 {
+            let sampled = matches!(
+                inv,
+                Invariant::Deterministic | Invariant::Audience | Invariant::Reasons
+            );
+            if sampled && n % ENGINE_CHECK_EVERY != 0 {
                 continue;
             }
-            if let Some(f) = c.try_invariant(inv, base) {
+            if let Some(f) = c.try_invariant(inv, base, n % ENGINE_CHECK_EVERY == 0) {
                 found.push(inv);
                 report.push(f);
             }
@@ -108,8 +182,15 @@ pub(super) fn check(ctx: &Ctx, report: &mut Report) {
 }
 
 impl Checker<'_, '_> {
-    fn decide(&self, p: &Probe) -> Option<Decision> {
-        evaluate(self.ctx.g, &p.to_case(self.ctx.g)).ok()
+    /// The engine's whole decision.
+    fn decide(&self, p: &Probe) -> Option<Rc<Decision>> {
+        self.decisions
+            .get_or(p, || evaluate(self.ctx.g, &p.to_case(self.ctx.g)).ok())
+    }
+
+    /// What the engine decides, without the words (`Probe::verdict`).
+    fn verdict(&self, p: &Probe) -> Option<Rc<Verdict>> {
+        self.verdicts.get_or(p, || p.verdict(self.ctx.g))
     }
 
     /// The pathway, as searches see it: from the engine's routing steps alone (no reasons).
@@ -144,13 +225,23 @@ impl Checker<'_, '_> {
 
     /// A finding if `base` (or a small change of it) breaks `inv`, shown on the smallest
     /// case that still does.
-    fn try_invariant(&self, inv: Invariant, base: &Probe) -> Option<Finding> {
+    /// `engine_turn`: this case is one of the every n-th that also check what only a fault
+    /// in the engine could break.
+    fn try_invariant(&self, inv: Invariant, base: &Probe, engine_turn: bool) -> Option<Finding> {
         match inv {
             Invariant::ImmediateDanger => self.immediate_danger(base),
             Invariant::Monotone => self.monotone(base),
-            Invariant::Strengths => self
-                .strengths(base)
-                .or_else(|| self.strengths_keep_duties(base)),
+            Invariant::Strengths => self.strengths(base).or_else(|| {
+                // Strengths can take something away only by lowering the pathway (the
+                // engine keeps duties then) or through action rules that test them.
+                let with_all = Probe {
+                    strengths: (0..self.ctx.g.file().strengths.len() as u32).collect(),
+                    ..base.clone()
+                };
+                (engine_turn || self.strengths_read_by_actions || with_all.lowered(self.ctx.g))
+                    .then(|| self.strengths_keep_duties(base))
+                    .flatten()
+            }),
             Invariant::Consent => self.consent(base),
             Invariant::Reasons => self.reasons(base),
             Invariant::Deterministic => self.deterministic(base),
@@ -192,16 +283,14 @@ impl Checker<'_, '_> {
         if before == Pathway::Signpost {
             return None; // nothing is lower
         }
+        let mut scratch = Vec::with_capacity(base.concerns.len() + 1);
         let added = self
             .ctx
             .space
             .representatives(&base.concerns)
             .into_iter()
             .filter(|&c| base.fits_concern(self.ctx.g, c))
-            .find(|&c| {
-                self.pathway(&base.with_concern(c))
-                    .is_some_and(|p| p < before)
-            })?;
+            .find(|&c| base.outcome_with_concern(self.ctx.g, c, &mut scratch).0 < before)?;
         let lowers = |q: &Probe| {
             !q.concerns.contains(&added)
                 && match (self.pathway(q), self.pathway(&q.with_concern(added))) {
@@ -385,15 +474,17 @@ impl Checker<'_, '_> {
                 strengths: Vec::new(),
                 ..q.clone()
             };
-            let (a, b) = (self.decide(&without)?, self.decide(q)?);
+            let (a, b) = (self.verdict(&without)?, self.verdict(q)?);
             if a.consultation_advised && !b.consultation_advised {
                 return Some("loses the advice to consult".into());
             }
             a.actions
                 .iter()
-                .filter(|x| x.duty || x.code == CONSULTATION_ACTION)
-                .find(|x| !b.has_action(&x.code))
-                .map(|x| format!("loses the action '{}'", x.code))
+                .map(|&x| &g.file().actions[x as usize])
+                .zip(&a.actions)
+                .filter(|(x, _)| x.duty || x.code == CONSULTATION_ACTION)
+                .find(|(_, i)| !b.actions.contains(i))
+                .map(|(x, _)| format!("loses the action '{}'", x.code))
         };
         let q = Probe {
             strengths: all,
@@ -405,7 +496,11 @@ impl Checker<'_, '_> {
         Some(self.finding(
             Invariant::Strengths,
             "$.rules.actions".into(),
-            "This is a fault in the engine, not the file: please report it with this case.".into(),
+            if self.strengths_read_by_actions {
+                "An action rule that tests strengths switches off what the case gets without them. Strengths may lower a pathway, never take away a duty or a consultation: do not make one depend on strengths being absent.".to_string()
+            } else {
+                "This is a fault in the engine, not the file: please report it with this case.".to_string()
+            },
             &q,
             format!("With its strengths recorded the decision {what}."),
         ))
@@ -414,16 +509,15 @@ impl Checker<'_, '_> {
     fn unsafe_action(&self, base: &Probe) -> Option<Finding> {
         let g = self.ctx.g;
         let offending = |q: &Probe| -> Option<String> {
-            let d = self.decide(q)?;
+            let v = self.verdict(q)?;
             let flags = q
                 .concerns
                 .iter()
                 .fold(0u64, |m, &c| m | g.concern_flags[c as usize]);
-            d.actions
+            v.actions
                 .iter()
-                .filter_map(|a| g.file().actions.iter().position(|x| x.code == a.code))
-                .find(|&i| g.action_never_flags[i] & flags != 0)
-                .map(|i| g.file().actions[i].code.clone())
+                .find(|&&i| g.action_never_flags[i as usize] & flags != 0)
+                .map(|&i| g.file().actions[i as usize].code.clone())
         };
         offending(base)?;
         let q = self
@@ -442,25 +536,22 @@ impl Checker<'_, '_> {
 
     fn out_of_hours(&self, base: &Probe) -> Option<Finding> {
         let g = self.ctx.g;
-        let contact = g
-            .contact(OUT_OF_HOURS)
-            .map(crate::engine::decision::Contact::from);
         let missing = |q: &Probe| -> bool {
-            let Some(d) = self.decide(q) else {
+            let Some(v) = self.verdict(q) else {
                 return false;
             };
-            d.pathway >= Pathway::MacptReferral
-                && !d
+            v.pathway >= Pathway::MacptReferral
+                && !v
                     .actions
                     .iter()
-                    .any(|a| contact.is_some() && a.contact == contact)
+                    .any(|&a| self.out_of_hours_to[a as usize].contains(&q.audience))
         };
         if !missing(base) {
             return None;
         }
         let q = self.ctx.space.shrink(base.clone(), missing);
         let d = self.decide(&q)?;
-        let (path, what) = match contact {
+        let (path, what) = match g.contact(OUT_OF_HOURS) {
             None => (
                 "$.contacts".to_string(),
                 "Add an 'out_of_hours' contact (the emergency duty team), and an action that uses it on every macpt_referral and emergency decision.".to_string(),
@@ -533,20 +624,31 @@ impl Checker<'_, '_> {
         }
         // Refused consent to family help: still family help, consultation advised, and
         // the consultation line action.
+        let g = self.ctx.g;
+        let consultation_line = g
+            .file()
+            .actions
+            .iter()
+            .position(|a| a.code == CONSULTATION_ACTION)
+            .map(|i| i as u32);
         let missing = |q: &Probe| -> Option<Vec<&'static str>> {
-            let d = self.decide(&with(q, Consent::Refused))?;
-            if d.pathway != Pathway::FamilyHelp {
+            let v = self.verdict(&with(q, Consent::Refused))?;
+            if v.pathway != Pathway::FamilyHelp {
                 return None;
             }
             let mut gaps = Vec::new();
-            if !d.consultation_advised {
+            if !v.consultation_advised {
                 gaps.push("does not advise consultation");
             }
-            if !d.has_action(CONSULTATION_ACTION) {
+            if !consultation_line.is_some_and(|a| v.actions.contains(&a)) {
                 gaps.push("has no 'consultation_line' action");
             }
             (!gaps.is_empty()).then_some(gaps)
         };
+        // Only a case that gets family help with consent refused can miss what it needs.
+        if self.pathway(&with(base, Consent::Refused)) != Some(Pathway::FamilyHelp) {
+            return None;
+        }
         missing(base)?;
         let q = self.ctx.space.shrink(with(base, Consent::Refused), |q| {
             q.consent == Consent::Refused && missing(q).is_some()
@@ -566,9 +668,8 @@ impl Checker<'_, '_> {
 
     fn reasons(&self, base: &Probe) -> Option<Finding> {
         let problem = |q: &Probe| -> Option<String> {
-            let case = q.to_case(self.ctx.g);
-            let d = evaluate(self.ctx.g, &case).ok()?;
-            self.reasons_problem(&case, &d)
+            let d = self.decide(q)?;
+            self.reasons_problem(&q.to_case(self.ctx.g), &d)
         };
         problem(base)?;
         let q = self

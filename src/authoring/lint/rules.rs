@@ -11,7 +11,6 @@ use super::{thousands, Ctx, RULES_SEED};
 use crate::authoring::space::{Probe, Tables};
 use crate::authoring::words;
 use crate::engine::case::{Audience, Consent};
-use crate::engine::evaluate;
 use crate::guidance::compiled::Compiled;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -78,8 +77,13 @@ fn search(ctx: &Ctx, probes: &[Probe], n_real: usize, actions: bool) -> Witnesse
         check: vec![None; g.check_rules.len()],
         uncovered: None,
     };
+    // Which overlaps have a case already: asked for every later rule of every case.
+    let mut overlap_found = vec![false; n * n];
+    let readers = ContextReaders::of(g);
     for p in probes {
-        match p.first_hit(g).filter(|&h| h < n_real) {
+        let f = p.facts(g, None);
+        let hit = g.pathway_rules.iter().position(|c| c.holds(&f));
+        match hit.filter(|&h| h < n_real) {
             None => {
                 if w.uncovered.is_none() {
                     w.uncovered = Some(p.clone());
@@ -95,31 +99,80 @@ fn search(ctx: &Ctx, probes: &[Probe], n_real: usize, actions: bool) -> Witnesse
                 {
                     w.lowerable[i] = Some(p.clone());
                 }
-                p.with_facts(g, None, |f| {
-                    for j in i + 1..n_real {
-                        if ctx.rule_pathway(j) > ctx.rule_pathway(i)
-                            && !w.overlap.contains_key(&(i, j))
-                            && g.pathway_rules[j].holds(f)
-                        {
-                            w.overlap.insert((i, j), p.clone());
-                        }
+                for j in i + 1..n_real {
+                    if ctx.rule_pathway(j) > ctx.rule_pathway(i)
+                        && !overlap_found[i * n + j]
+                        && g.pathway_rules[j].holds(&f)
+                    {
+                        overlap_found[i * n + j] = true;
+                        w.overlap.insert((i, j), p.clone());
                     }
-                });
-            }
-        }
-        p.with_facts(g, None, |f| {
-            for (e, c) in g.escalation_rules.iter().enumerate() {
-                if w.escalation[e].is_none() && c.holds(f) {
-                    w.escalation[e] = Some(p.clone());
                 }
             }
-        });
-        let wanted = |found: &[Option<Probe>]| found.iter().any(Option::is_none);
-        if actions && (wanted(&w.action) || wanted(&w.urgency) || wanted(&w.check)) {
-            find_action_witnesses(ctx, p, &mut w.action, &mut w.urgency, &mut w.check);
+        }
+        for (e, c) in g.escalation_rules.iter().enumerate() {
+            if w.escalation[e].is_none() && c.holds(&f) {
+                w.escalation[e] = Some(p.clone());
+            }
+        }
+    }
+    // Only whether each action, urgency and check rule applies to some case counts, not
+    // which case: so the generated cases, which select more, go first, and the search
+    // stops once every rule has one.
+    if actions {
+        for p in probes.iter().rev() {
+            if !(wanted(&w.action) || wanted(&w.urgency) || wanted(&w.check)) {
+                break;
+            }
+            find_action_witnesses(
+                ctx,
+                &readers,
+                p,
+                &mut w.action,
+                &mut w.urgency,
+                &mut w.check,
+            );
         }
     }
     w
+}
+
+/// Whether some rule has no case yet.
+fn wanted(found: &[Option<Probe>]) -> bool {
+    found.iter().any(Option::is_none)
+}
+
+/// Which rules' answers can change with consent or who is asking. The others give the
+/// same answer for every combination of the two, so they are asked about the first only.
+struct ContextReaders {
+    action: Vec<bool>,
+    /// Any urgency rule: the table is first hit, so one reader makes every combination count.
+    urgency: bool,
+    check: Vec<bool>,
+}
+
+impl ContextReaders {
+    fn of(g: &crate::guidance::Guidance) -> ContextReaders {
+        ContextReaders {
+            action: g
+                .action_rules
+                .iter()
+                .map(|r| reads_context(&r.when))
+                .collect(),
+            urgency: g.urgency_rules.iter().any(reads_context),
+            check: g.check_rules.iter().map(reads_context).collect(),
+        }
+    }
+}
+
+/// Whether a condition tests consent or who is asking.
+fn reads_context(c: &Compiled) -> bool {
+    match c {
+        Compiled::Consent(_) | Compiled::Audience(_) => true,
+        Compiled::All(cs) | Compiled::Any(cs) => cs.iter().any(reads_context),
+        Compiled::Not(c) => reads_context(c),
+        _ => false,
+    }
 }
 
 /// Action rules, and the contact record's urgency rules and checks, see the final pathway,
@@ -127,40 +180,51 @@ fn search(ctx: &Ctx, probes: &[Probe], n_real: usize, actions: bool) -> Witnesse
 /// combination of them can be tried on that one answer.
 fn find_action_witnesses(
     ctx: &Ctx,
+    readers: &ContextReaders,
     p: &Probe,
     action: &mut [Option<Probe>],
     urgency: &mut [Option<Probe>],
     check: &mut [Option<Probe>],
 ) {
     let g = ctx.g;
-    let Ok(d) = evaluate(g, &p.to_case(g)) else {
+    // Only a case the engine would decide counts; its pathway comes from the engine's own
+    // routing steps (`Probe::outcome`, tested to agree with `evaluate`), without the
+    // reasons, actions and services a whole decision builds.
+    if !p.fits(g) {
         return;
-    };
-    for consent in Consent::ALL {
-        for audience in Audience::ALL {
-            let q = Probe {
-                consent,
-                audience,
-                ..p.clone()
-            };
-            q.with_facts(g, Some(d.pathway), |f| {
-                for (a, rule) in g.action_rules.iter().enumerate() {
-                    if action[a].is_none() && rule.when.holds(f) {
-                        action[a] = Some(q.clone());
-                    }
+    }
+    let pathway = p.outcome(g).0;
+    let mut f = p.facts(g, Some(pathway));
+    let combinations = Consent::ALL
+        .into_iter()
+        .flat_map(|c| Audience::ALL.into_iter().map(move |a| (c, a)));
+    for (n, (consent, audience)) in combinations.enumerate() {
+        let first = n == 0;
+        f.consent = consent;
+        f.audience = audience;
+        let q = || Probe {
+            consent,
+            audience,
+            ..p.clone()
+        };
+        for (a, rule) in g.action_rules.iter().enumerate() {
+            if action[a].is_none() && (first || readers.action[a]) && rule.when.holds(&f) {
+                action[a] = Some(q());
+            }
+        }
+        // Hit policy "first": only the first urgency rule that holds rates it. Once
+        // every rule has its contact, the table is not asked again.
+        if wanted(urgency) && (first || readers.urgency) {
+            if let Some(u) = g.urgency_rules.iter().position(|r| r.holds(&f)) {
+                if urgency[u].is_none() {
+                    urgency[u] = Some(q());
                 }
-                // Hit policy "first": only the first urgency rule that holds rates it.
-                if let Some(u) = g.urgency_rules.iter().position(|r| r.holds(f)) {
-                    if urgency[u].is_none() {
-                        urgency[u] = Some(q.clone());
-                    }
-                }
-                for (c, rule) in g.check_rules.iter().enumerate() {
-                    if check[c].is_none() && rule.holds(f) {
-                        check[c] = Some(q.clone());
-                    }
-                }
-            });
+            }
+        }
+        for (c, rule) in g.check_rules.iter().enumerate() {
+            if check[c].is_none() && (first || readers.check[c]) && rule.holds(&f) {
+                check[c] = Some(q());
+            }
         }
     }
 }
