@@ -111,6 +111,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "the text of action 'confirm_in_writing' is empty",
     ),
     (
+        "action_rule_blank_reason.json",
+        "$.rules.actions[4].reason",
+        "the reason is empty",
+    ),
+    (
         "action_unknown_contact.json",
         "$.actions[5].contact",
         "needs contact 'lado', which is not in contacts",

@@ -751,6 +751,10 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
+            // A reason is optional, but one given is shown to the user: it must say something.
+            if let (Some(reason), false) = (&r.reason, r.consultation_advised) {
+                self.require_text(format!("{path}.reason"), reason, "the reason");
+            }
             if r.consultation_advised && r.reason.as_deref().is_none_or(|t| t.trim().is_empty()) {
                 self.problem(
                     format!("{path}.reason"),
