@@ -260,6 +260,61 @@ fn lint_clean_with(edit: impl FnOnce(&mut serde_json::Value)) -> Report {
     lint_text(&file.to_string())
 }
 
+// Without `not`, a concern added can lower the pathway only through an earlier rule with a
+// lower pathway taking the case; lint searches such files in full.
+#[test]
+fn an_earlier_lower_rule_taking_the_case_breaks_monotonicity() {
+    let r = lint_clean_with(|f| {
+        let rules = f["rules"]["pathway"].as_array_mut().unwrap();
+        // Above any-level-4 (macpt_referral): any home concern gets family help.
+        rules.insert(
+            1,
+            serde_json::json!({
+                "id": "home-needs", "when": {"domain": "home"}, "pathway": "family_help",
+                "reason": "Needs at home."
+            }),
+        );
+    });
+    let f = finding(
+        &r,
+        Kind::InvariantBreak,
+        Severity::Error,
+        "$.rules.pathway[1]",
+    );
+    assert!(f.message.contains("invariant 2"), "{}", f.message);
+    assert!(f.message.contains("'home-needs'"), "{}", f.message);
+    let example = f.example.as_ref().expect("a smallest case");
+    assert_eq!(example.case.concerns.len(), 1, "{}", show(&r));
+}
+
+// Strengths lower the earlier rule's family help to a signpost, so a second level-2
+// concern lowers the pathway. Its smallest case has a strength and consent given; shrinking
+// it used to go round for ever.
+#[test]
+fn strengths_lowering_an_earlier_rule_break_monotonicity_on_a_small_case() {
+    let r = lint_clean_with(|f| {
+        let rules = f["rules"]["pathway"].as_array_mut().unwrap();
+        let at = rules.len() - 1;
+        rules.insert(
+            at,
+            serde_json::json!({
+                "id": "one-level-2", "pathway": "family_help", "reason": "One additional need.",
+                "when": {"count_at_level": {"level": 2, "at_least": 1, "domains_at_least": 1}}
+            }),
+        );
+    });
+    let f = finding(
+        &r,
+        Kind::InvariantBreak,
+        Severity::Error,
+        "$.rules.pathway[3]",
+    );
+    assert!(f.message.contains("invariant 2"), "{}", f.message);
+    let example = f.example.as_ref().expect("a smallest case");
+    assert_eq!(example.case.concerns.len(), 1, "{}", show(&r));
+    assert_eq!(example.case.strengths.len(), 1, "{}", show(&r));
+}
+
 // Only lowering and action rules that test strengths can take an action away when
 // strengths are recorded; lint searches every case for the second.
 #[test]

@@ -418,7 +418,11 @@ impl<'g> Space<'g> {
                     i += 1;
                 }
             }
-            for simpler in simplifications(&best) {
+            // Each step is made to the case as it is now: a step made to the case as it was
+            // at the start of the round would undo the steps taken since, for ever.
+            for step in SIMPLIFICATIONS {
+                let mut simpler = best.clone();
+                step(&mut simpler);
                 if simpler != best && simpler.size() <= best.size() && keep(&simpler) {
                     best = simpler;
                     changed = true;
@@ -432,35 +436,27 @@ impl<'g> Space<'g> {
 }
 
 /// One-step simplifications of a case, most readable first.
-fn simplifications(p: &Probe) -> Vec<Probe> {
-    let defaults = Probe::plain();
-    let mut out = Vec::new();
-    let mut with = |f: &dyn Fn(&mut Probe)| {
-        let mut q = p.clone();
-        f(&mut q);
-        out.push(q);
-    };
-    with(&|q| q.child = plain_child());
-    with(&|q| q.immediate_danger = false);
-    with(&|q| {
+const SIMPLIFICATIONS: [fn(&mut Probe); 10] = [
+    |q| q.child = plain_child(),
+    |q| q.immediate_danger = false,
+    |q| {
         if q.child.unborn {
             q.child.unborn = false;
             q.child.age_years = Some(PLAIN_AGE);
         }
-    });
-    with(&|q| q.child.non_mobile = false);
-    with(&|q| q.child.disabled_or_send = false);
-    with(&|q| q.child.known_to_social_care = KnownToSocialCare::None);
-    with(&|q| q.child.previous_contacts_12_months = 0);
-    with(&|q| {
+    },
+    |q| q.child.non_mobile = false,
+    |q| q.child.disabled_or_send = false,
+    |q| q.child.known_to_social_care = KnownToSocialCare::None,
+    |q| q.child.previous_contacts_12_months = 0,
+    |q| {
         if !q.child.unborn {
             q.child.age_years = Some(PLAIN_AGE);
         }
-    });
-    with(&|q| q.consent = defaults.consent);
-    with(&|q| q.audience = defaults.audience);
-    out
-}
+    },
+    |q| q.consent = Probe::plain().consent,
+    |q| q.audience = Probe::plain().audience,
+];
 
 /// Calls `f` with every way to choose `k` of `n` items, repeats allowed, in order, until
 /// `f` returns false.
@@ -731,5 +727,20 @@ mod tests {
         assert_eq!(small.concerns, vec![l4]);
         assert!(small.strengths.is_empty());
         assert_eq!(small.child, plain_child());
+    }
+
+    // Each simplification is made to the case as it stands: made to the case as it was at
+    // the start of a round, the audience step undid the consent step, for ever.
+    #[test]
+    fn shrinking_ends_when_consent_and_audience_both_simplify() {
+        let g = Guidance::embedded_default().unwrap();
+        let s = Space::new(&g, |_| true, |_| true);
+        let mut p = Probe::plain();
+        p.consent = Consent::Given;
+        p.strengths = vec![0];
+        let small = s.shrink(p, |q| !q.strengths.is_empty());
+        assert_eq!(small.consent, Probe::plain().consent);
+        assert_eq!(small.audience, Probe::plain().audience);
+        assert_eq!(small.strengths, vec![0]);
     }
 }

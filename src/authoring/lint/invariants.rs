@@ -120,6 +120,47 @@ struct Checker<'c, 'g> {
     out_of_hours_to: Vec<Vec<Audience>>,
     /// Some action rule tests the strengths recorded.
     strengths_read_by_actions: bool,
+    monotone_limits: MonotoneLimits,
+}
+
+/// What the rules can do when a concern is added (`Checker::drop_possible`).
+struct MonotoneLimits {
+    /// For each pathway rule, whether its condition uses `not`.
+    pathway_has_not: Vec<bool>,
+    escalation_has_not: bool,
+    /// For each pathway rule, the lowest pathway an earlier rule can give (its own, or
+    /// what strengths may lower it to); emergency for the first.
+    lowest_before: Vec<Pathway>,
+}
+
+impl MonotoneLimits {
+    fn of(g: &crate::guidance::Guidance) -> MonotoneLimits {
+        let rules = &g.file().rules;
+        let mut lowest = Pathway::Emergency;
+        let mut lowest_before = Vec::with_capacity(rules.pathway.len());
+        for r in &rules.pathway {
+            lowest_before.push(lowest);
+            let own = r
+                .lowered_by_strengths
+                .as_ref()
+                .map_or(r.pathway, |l| l.to.min(r.pathway));
+            lowest = lowest.min(own);
+        }
+        MonotoneLimits {
+            pathway_has_not: g.pathway_rules.iter().map(uses_not).collect(),
+            escalation_has_not: g.escalation_rules.iter().any(uses_not),
+            lowest_before,
+        }
+    }
+}
+
+/// Whether a condition uses `not` anywhere.
+fn uses_not(c: &Compiled) -> bool {
+    match c {
+        Compiled::Not(_) => true,
+        Compiled::All(cs) | Compiled::Any(cs) => cs.iter().any(uses_not),
+        _ => false,
+    }
 }
 
 pub(super) fn check(ctx: &Ctx, report: &mut Report) {
@@ -151,6 +192,7 @@ pub(super) fn check(ctx: &Ctx, report: &mut Report) {
         verdicts: Recent::default(),
         out_of_hours_to,
         strengths_read_by_actions: g.action_rules.iter().any(|r| reads_strengths(&r.when)),
+        monotone_limits: MonotoneLimits::of(g),
     };
 
     let mut bases = ctx.space.small(2, Tables::Decision, MAX_BASES);
@@ -283,6 +325,9 @@ impl Checker<'_, '_> {
         if before == Pathway::Signpost {
             return None; // nothing is lower
         }
+        if !self.drop_possible(base, before) {
+            return None;
+        }
         let mut scratch = Vec::with_capacity(base.concerns.len() + 1);
         let added = self
             .ctx
@@ -317,6 +362,21 @@ impl Checker<'_, '_> {
                 self.decided_by(&d1)
             ),
         ))
+    }
+
+    /// Whether adding a concern could lower this case's pathway, by what the rules can do.
+    /// Without `not`, every test holds for a case with one more concern if it held before:
+    /// the rule that decided still holds, every escalation that held still does, and
+    /// lowering by strengths can only stop (the highest level and the level-2 count only go
+    /// up). So only an earlier rule can take the case, and the pathway can drop only if an
+    /// earlier rule's pathway, or what strengths may lower it to, is below it.
+    fn drop_possible(&self, base: &Probe, before: Pathway) -> bool {
+        let Some(hit) = base.first_hit(self.ctx.g) else {
+            return true;
+        };
+        self.monotone_limits.escalation_has_not
+            || self.monotone_limits.pathway_has_not[hit]
+            || self.monotone_limits.lowest_before[hit] < before
     }
 
     /// "family_help (rule 'default', raised by escalation rule 'x')".
