@@ -18,8 +18,9 @@ use yew::prelude::*;
 /// for the shipped files (their cases are fictional).
 pub const BUILT_IN_SUITE: &str = include_str!("../../tests/vignettes/safety.json");
 
-/// How long after the last edit the checks run.
-const CHECK_AFTER_MS: u32 = 120;
+/// How long after the last key typed the checks run. An edit made in one go (a button, a
+/// radio) is checked at once.
+const CHECK_AFTER_TYPING_MS: u32 = 120;
 
 #[derive(Clone)]
 pub struct LoadedSuite {
@@ -278,18 +279,23 @@ pub fn studio() -> Html {
         let checks = checks.clone();
         let draft = draft.clone();
         let key = (
-            state.doc.as_ref().map(|d| (d.revision, d.text.clone())),
+            state
+                .doc
+                .as_ref()
+                .map(|d| (d.revision, d.text.clone(), d.typing)),
             state.suite.as_ref().map(|s| s.text.clone()),
         );
         let state = state.clone();
         use_effect_with(key, move |(doc, _)| {
-            let timer = doc.clone().map(|(revision, text)| {
+            let timer = doc.clone().map(|(revision, text, typing)| {
                 let suite = state.suite.as_ref().map(|s| s.suite.clone());
                 let origin = state.doc.as_ref().map(|d| d.origin.name.clone());
                 let opened = state.doc.as_ref().map(|d| d.opened_text.clone());
-                // A short pause first: while someone types, each key only redraws the
-                // field, and the checks run once they stop (lint's searches take a while).
-                gloo::timers::callback::Timeout::new(CHECK_AFTER_MS, move || {
+                // While someone types, each key only redraws the field, and the checks run
+                // once they pause (lint's searches take a while). Otherwise they run as soon
+                // as the page has drawn the edit.
+                let after = if typing { CHECK_AFTER_TYPING_MS } else { 0 };
+                gloo::timers::callback::Timeout::new(after, move || {
                     let clock = || gloo::utils::window().performance().map_or(0.0, |p| p.now());
                     checks.set(Some(Rc::new(Checks::run(
                         revision,

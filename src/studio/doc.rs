@@ -12,13 +12,25 @@ use std::rc::Rc;
 pub struct Edit {
     pub key: String,
     pub apply: Rc<dyn Fn(&mut GuidanceFile)>,
+    /// A key typed into a text box: more are likely to follow at once.
+    pub typed: bool,
 }
 
 impl Edit {
+    /// An edit made in one go: a button, a radio, a pasted file.
     pub fn new(key: impl Into<String>, apply: impl Fn(&mut GuidanceFile) + 'static) -> Edit {
         Edit {
             key: key.into(),
             apply: Rc::new(apply),
+            typed: false,
+        }
+    }
+
+    /// An edit typed into a text box, one key at a time.
+    pub fn typed(key: impl Into<String>, apply: impl Fn(&mut GuidanceFile) + 'static) -> Edit {
+        Edit {
+            typed: true,
+            ..Edit::new(key, apply)
         }
     }
 }
@@ -45,6 +57,8 @@ pub struct Doc {
     last_key: Option<String>,
     /// Counts every change of the model, so views and checks know when to run again.
     pub revision: u64,
+    /// The last change was typed: the checks wait for a pause in the typing.
+    pub typing: bool,
 }
 
 impl Doc {
@@ -63,6 +77,7 @@ impl Doc {
             redo: Vec::new(),
             last_key: None,
             revision: 0,
+            typing: false,
         }
     }
 
@@ -79,6 +94,7 @@ impl Doc {
         self.redo.clear();
         self.last_key = Some(edit.key.clone());
         self.set(next, text);
+        self.typing = edit.typed;
     }
 
     pub fn can_undo(&self) -> bool {
@@ -122,5 +138,6 @@ impl Doc {
         self.file = file;
         self.text = text;
         self.revision += 1;
+        self.typing = false;
     }
 }

@@ -252,7 +252,7 @@ pub fn json_editor(
             let mut probe = ctx.doc().file.clone();
             match apply(&mut probe, &text) {
                 Ok(()) => {
-                    ctx.edit(Edit::new(key.clone(), move |f| *f = probe.clone()));
+                    ctx.edit(Edit::typed(key.clone(), move |f| *f = probe.clone()));
                     ctx.send(Action::EntryText(Some((text, None))));
                 }
                 Err(p) => ctx.send(Action::EntryText(Some((text, Some(p))))),

@@ -53,7 +53,7 @@ fn field(
                     .value(),
             };
             let set = set.clone();
-            ctx.edit(Edit::new(key.clone(), move |f| set(f, value.clone())));
+            ctx.edit(Edit::typed(key.clone(), move |f| set(f, value.clone())));
         })
     };
     let onblur = ctx.on(|| Action::Seal);

@@ -48,7 +48,8 @@ pub fn workspace(ctx: &Ctx, discard: Callback<MouseEvent>) -> Html {
     let redo = ctx.on(|| Action::Redo);
     html! {
         <>
-            <div class="studio-toolbar">
+            // The model's revision: scripts/bench times a key typed until the page shows it.
+            <div class="studio-toolbar" data-revision={doc.revision.to_string()}>
                 if *page != Page::Home {
                     <a href="#" class="govuk-back-link" onclick={ctx.go(Page::Home, None)}>{ "Back to tasks" }</a>
                 }

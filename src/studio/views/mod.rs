@@ -4,6 +4,7 @@
 pub mod cases;
 pub mod checks_panel;
 pub mod concerns;
+pub mod condition;
 pub mod entries;
 pub mod export;
 pub mod fields;

@@ -11,13 +11,15 @@ use yew::prelude::*;
 
 pub fn page(ctx: &Ctx) -> Html {
     let text = ctx.doc().text.to_string();
-    let errors = ctx.checks.as_deref().map_or(0, |c| c.errors());
+    // A file `check` refuses cannot be decided with; lint's errors (an invariant break)
+    // are what the preview is for.
+    let decidable = ctx.checks.as_deref().is_some_and(|c| c.guidance.is_some());
     let case = ctx.state.preview_case.clone();
     html! {
         <>
             <h1 class="govuk-heading-l" tabindex="-1">{ "Preview" }</h1>
-            if errors > 0 {
-                { super::review::warning("The preview shows the file once it has no errors.") }
+            if !decidable {
+                { super::review::warning("The preview shows the file once triage check finds no problems in it.") }
             } else {
                 <Preview {text} case={case.map(|(c, n)| (std::rc::Rc::new(c), n))}
                     on_save={save(ctx)} />

@@ -1,7 +1,8 @@
 //! The three rule tables as real tables: one row per rule, its condition in plain words
 //! (`authoring::words`, as lint and diff say it), rows moved, copied and removed with
 //! buttons; rows a first-hit table can never reach dimmed, and each row's findings beside
-//! it. One rule's fields, condition included, are edited as JSON with located problems.
+//! it. One rule's condition is built with form controls (`condition`); the whole rule can
+//! also be edited as JSON with located problems.
 
 use super::super::app::Ctx;
 use super::super::doc::Edit;
@@ -225,6 +226,11 @@ pub fn table(ctx: &Ctx, t: Table) -> Html {
 /// typed, with the condition read back in plain words.
 pub fn edit(ctx: &Ctx, t: Table, i: usize) -> Html {
     let file = &ctx.doc().file;
+    let when = match t {
+        Table::Pathway => file.rules.pathway.get(i).map(|r| &r.when),
+        Table::Escalation => file.rules.escalation.get(i).map(|r| &r.when),
+        Table::Actions => file.rules.actions.get(i).map(|r| &r.when),
+    };
     let (json, words_now) = match t {
         Table::Pathway => rule_json(&file.rules.pathway, i, |r| words::condition(&r.when, file)),
         Table::Escalation => rule_json(&file.rules.escalation, i, |r| {
@@ -232,7 +238,7 @@ pub fn edit(ctx: &Ctx, t: Table, i: usize) -> Html {
         }),
         Table::Actions => rule_json(&file.rules.actions, i, |r| words::condition(&r.when, file)),
     };
-    let Some(json) = json else {
+    let (Some(json), Some(when)) = (json, when) else {
         return html! { <p class="govuk-body">{ "This rule is no longer in the file." }</p> };
     };
     let apply: ApplyJson = std::rc::Rc::new(move |f: &mut GuidanceFile, text: &str| match t {
@@ -245,9 +251,11 @@ pub fn edit(ctx: &Ctx, t: Table, i: usize) -> Html {
             { super::checks_panel::findings_for(ctx, &format!("$.rules.{}[{i}]", t.key())) }
             <span class="govuk-caption-l">{ format!("{}, rule {}", t.title(), i + 1) }</span>
             <h1 class="govuk-heading-l" tabindex="-1">{ "Change a rule" }</h1>
-            <div class="govuk-inset-text">{ "In plain words, it applies when " }{ words_now.unwrap_or_default() }{ "." }</div>
+            <div class="govuk-inset-text" id="rule-in-words">{ "In plain words, it applies when " }{ words_now.unwrap_or_default() }{ "." }</div>
+            { super::condition::builder(ctx, t, i, when) }
+            <h2 class="govuk-heading-m">{ "The whole rule" }</h2>
             { json_editor(ctx, &format!("rules.{}[{i}]", t.key()), "The rule, in the rules language",
-                Some("all, any, not, concern, concern_at_level, count_at_level, domain, flag, age, consent, audience and pathway: see the guidance format guide."),
+                Some("Its id, what it does and its reason, with the condition above as the file writes it (all, any, not, concern, concern_at_level, count_at_level, domain, flag, age, consent, audience and pathway: see the guidance format guide)."),
                 json, apply) }
             <a class="govuk-link" href="#" onclick={ctx.go(Page::Rules(t), Some(rule_row_id(t, i)))}>{ format!("Back to {}", t.title().to_lowercase()) }</a>
         </>

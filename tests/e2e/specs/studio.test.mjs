@@ -288,6 +288,66 @@ test('keyboard only: open, move a pathway rule down and undo it', async () => {
   await opened.context.close();
 });
 
+test('the condition builder writes a rule from tests; an invariant it breaks opens its smallest case in the preview', async () => {
+  const opened = await openStudio();
+  const { page } = opened;
+  await goToTask(page, 'Pathway rules');
+  // The third rule: any concern at level 3 or above gets family help.
+  const rule = await page.locator('tbody tr[data-rule]').nth(2).getAttribute('data-rule');
+  await page.getByRole('link', { name: `Change ${rule}`, exact: true }).click();
+  const words = page.locator('#rule-in-words');
+  assert.equal(await page.getByLabel('Test', { exact: true }).inputValue(), 'concern_at_level');
+
+  // "Any of these" keeps the test it had as its first part; a second part is added and
+  // made an age test, typed in.
+  await page.getByLabel('Test', { exact: true }).selectOption('any');
+  await checked(page);
+  assert.equal(await page.getByLabel('Part 1', { exact: true }).inputValue(), 'concern_at_level');
+  await page.getByRole('button', { name: 'Add a condition' }).click();
+  await page.getByLabel('Part 2', { exact: true }).selectOption('age_below');
+  await page.locator('#when-1-age').fill('0.5');
+  await checked(page);
+  assert.match(await words.innerText(), /any concern at level 3 or above or the child is under 0\.5 years old/);
+  const json = JSON.parse(await page.locator('#entry-json').inputValue());
+  assert.deepEqual(json.when, { any: [{ concern_at_level: 3 }, { age_below: 0.5 }] }, 'the rule as the file writes it');
+  assert.equal(await page.locator('#checks-status').getAttribute('data-current'), 'true');
+  assert.doesNotMatch(await page.locator('#checks-status').innerText(), /[1-9]\d* errors?/, 'the edit is a valid file');
+  // Only tests a pathway rule may use are offered.
+  const offered = await page.getByLabel('Part 2', { exact: true }).locator('option').evaluateAll((os) => os.map((o) => o.value));
+  assert.ok(offered.includes('count_at_level') && offered.includes('any_concern'));
+  assert.ok(!offered.includes('consent') && !offered.includes('audience'), `offered: ${offered}`);
+  await axeClean(page, 'condition builder');
+  await shot(page, 'condition-builder');
+
+  // Undo, a step per change, back to the file as opened.
+  for (let i = 0; i < 4; i += 1) await page.keyboard.press('Control+z');
+  await checked(page);
+  assert.equal(await page.getByLabel('Test', { exact: true }).inputValue(), 'concern_at_level');
+  assert.match(await page.locator('#studio-changed').innerText(), /no changes since opened/);
+
+  // Out-of-hours no longer on child protection referrals: invariant 9 breaks, and its
+  // smallest case opens in the preview, on "Check your answers".
+  await goToTask(page, 'Action rules');
+  await page.getByRole('link', { name: 'Change out-of-hours', exact: true }).click();
+  await page.getByLabel('Multi-Agency Child Protection Team referral').uncheck();
+  await checked(page);
+  assert.match(await words.innerText(), /the pathway is emergency/);
+  const finding = page.locator('#checks-findings li[data-kind="invariant-break"]', { hasText: 'invariant 9' });
+  await finding.waitFor(T);
+  const smallest = await finding.textContent();
+  await finding.getByRole('button', { name: 'Open this case in the preview' }).click();
+  const preview = page.locator('#studio-preview');
+  await preview.getByRole('heading', { name: /Check your answers/ }).waitFor(T);
+  assert.match(smallest, /Smallest case: .*level 4/, 'a case with a level 4 concern');
+  // The widget's own Shadow DOM holds the case: its concern's words are on the page.
+  const code = smallest.match(/concerns: ([a-z_.0-9]+) \(level 4\)/)[1];
+  const { concerns } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'www/guidance/default.json'), 'utf8'));
+  const text = concerns.find((c) => c.code === code).text;
+  await preview.getByText(text, { exact: false }).first().waitFor(T);
+  await cleanRun(opened)();
+  await opened.context.close();
+});
+
 test('the preview is the real widget with the guidance as edited, for each audience', async () => {
   const opened = await openStudio();
   const { page } = opened;
