@@ -8,7 +8,7 @@ export function style_url() {
 }
 
 /** The element's attributes and the mount() options they set. */
-const ATTRIBUTES = { audience: "audience", "guidance-url": "guidanceUrl", "guidance-sha256": "guidanceSha256" };
+const ATTRIBUTES = { audience: "audience", mode: "mode", "guidance-url": "guidanceUrl", "guidance-sha256": "guidanceSha256" };
 
 /** What the element shows until the wasm has started: styled, with the numbers to call. */
 function showLoading(element) {

@@ -39,6 +39,7 @@ async function start(origin) {
     handle = undefined;
     const options = { onDecision: (record) => post({ type: "front-door-triage:decision", record }) };
     if (params.has("audience")) options.audience = params.get("audience");
+    if (params.has("mode")) options.mode = params.get("mode");
     if (initialCase) options.initialCase = initialCase;
     const element = document.createElement("div");
     root.replaceChildren(element);

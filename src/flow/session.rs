@@ -241,6 +241,12 @@ impl Session {
                     .audience_preset
                     .then_some(self.answers.audience)
                     .flatten();
+                // A preset audience never sees the question that chooses the mode: keep it.
+                let mode = if self.audience_preset {
+                    self.answers.mode
+                } else {
+                    Mode::default()
+                };
                 *self = Session::new(
                     self.guidance.clone(),
                     Answers::default(),
@@ -248,6 +254,7 @@ impl Session {
                     self.audience_preset,
                 );
                 self.answers.audience = preset;
+                self.answers.mode = mode;
             }
         }
     }
@@ -386,6 +393,20 @@ mod tests {
         assert_eq!(s.step, Step::Start);
         assert_eq!(s.answers.age_years, "");
         assert_eq!(s.answers.audience, Some(Audience::SchoolDsl));
+    }
+
+    #[test]
+    fn restart_keeps_the_mode_only_where_no_question_chooses_it() {
+        let expert = |preset: bool| {
+            let mut s = Session::new(session().guidance, Answers::default(), Step::Child, preset);
+            s.answers.audience = Some(Audience::FrontDoor);
+            s.answers.mode = Mode::Expert;
+            s.update(Msg::Restart);
+            s.answers.mode
+        };
+        // A host's preset audience skips the question that chooses the mode.
+        assert_eq!(expert(true), Mode::Expert);
+        assert_eq!(expert(false), Mode::Guided);
     }
 
     /// Child 1 of a family, recorded: a parent's drinking (family), domestic abuse the

@@ -8,7 +8,7 @@ use super::loader::LoadState;
 use super::pages::*;
 use super::widget::Widget;
 use crate::engine::case::Case;
-use crate::flow::{Answers, Draft, Msg, Session, Step};
+use crate::flow::{Answers, Draft, Mode, Msg, Session, Step};
 use crate::guidance::{contact_keys, Guidance, SharedGuidance};
 use crate::record::DecisionRecord;
 use crate::vocabulary::Audience;
@@ -123,6 +123,9 @@ pub struct TriageProps {
     pub use_history: bool,
     #[prop_or_default]
     pub audience: Option<Audience>,
+    /// The host's choice of guided or expert mode (the standalone app asks instead).
+    #[prop_or_default]
+    pub mode: Option<Mode>,
     #[prop_or_default]
     pub initial_case: Option<Case>,
     #[prop_or_default]
@@ -142,12 +145,14 @@ fn initial_flow(props: &TriageProps) -> (Session, Option<&'static str>) {
     let fresh = || {
         let answers = Answers {
             audience: props.audience,
+            mode: props.mode.unwrap_or_default(),
             ..Answers::default()
         };
         match &props.initial_case {
             Some(case) => {
                 let mut a = Answers::from_case(case);
                 a.audience = props.audience.or(Some(case.audience));
+                a.mode = props.mode.unwrap_or(a.mode);
                 Session::new(shared.clone(), a, Step::Check, preset)
             }
             None => Session::new(shared.clone(), answers, Step::Start, preset),

@@ -321,17 +321,16 @@ pub fn builder(ctx: &Ctx, t: Table, i: usize, when: &Condition) -> Html {
 }
 
 fn part(ctx: &Ctx, at: &At, c: &Condition, label: &str) -> Html {
-    let file = &ctx.doc().file;
     let kind = Kind::of(c);
     let onchange = {
         let (ctx, at) = (ctx.clone(), at.clone());
-        let file = Rc::new(file.clone());
         Callback::from(move |e: Event| {
             let key = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
             if let Some(k) = Kind::ALL.into_iter().find(|k| k.key() == key) {
-                let file = file.clone();
+                // Copied when the test changes, not on every drawing of every part.
+                let file = Rc::new(ctx.doc().file.clone());
                 at.edit(&ctx, "test", false, move |old| {
                     if Kind::of(old) == k {
                         old.clone()

@@ -1,5 +1,6 @@
 //! The preview: the real triage widget (`web::mount`, the embedding API) with the guidance
-//! as edited, inline, for the audience chosen; mounted again after each edit. A decision
+//! as edited, inline, for the audience and (at the front door) the mode chosen; mounted
+//! again after each edit. A decision
 //! made in it can be saved to the case suite with its pathway as the expected one.
 
 use super::super::app::{Action, Ctx};
@@ -44,14 +45,15 @@ struct PreviewProps {
 #[function_component(Preview)]
 fn preview(props: &PreviewProps) -> Html {
     let audience = use_state(|| Audience::FrontDoor);
+    let expert = use_state(|| false);
     let host = use_node_ref();
     // The last decision made in the preview: its case and pathway (fictional, as typed).
     let decided = use_state(|| None::<(serde_json::Value, String)>);
     {
         let host = host.clone();
         let decided = decided.clone();
-        let key = (props.text.clone(), *audience, props.case.clone());
-        use_effect_with(key, move |(text, audience, case)| {
+        let key = (props.text.clone(), *audience, *expert, props.case.clone());
+        use_effect_with(key, move |(text, audience, expert, case)| {
             decided.set(None);
             let on_decision = Closure::<dyn Fn(JsValue)>::new(move |record: JsValue| {
                 let json = js_sys::JSON::stringify(&record)
@@ -71,6 +73,9 @@ fn preview(props: &PreviewProps) -> Html {
                 let set = |k: &str, v: JsValue| js_sys::Reflect::set(&options, &k.into(), &v).ok();
                 set("guidance", text.as_str().into());
                 set("audience", audience.code().into());
+                // Expert mode is the front door's (the app offers it to no one else).
+                let expert = *expert && *audience == Audience::FrontDoor;
+                set("mode", if expert { "expert" } else { "guided" }.into());
                 set("onDecision", on_decision.as_ref().clone());
                 if let Some((case, _)) = case {
                     let json = serde_json::to_string(&**case).unwrap_or_default();
@@ -93,6 +98,10 @@ fn preview(props: &PreviewProps) -> Html {
         let audience = audience.clone();
         Callback::from(move |_: Event| audience.set(a))
     };
+    let work = |e: bool| {
+        let expert = expert.clone();
+        Callback::from(move |_: Event| expert.set(e))
+    };
     html! {
         <>
             <div class="govuk-form-group">
@@ -109,6 +118,22 @@ fn preview(props: &PreviewProps) -> Html {
                     </div>
                 </fieldset>
             </div>
+            if *audience == Audience::FrontDoor {
+                <div class="govuk-form-group">
+                    <fieldset class="govuk-fieldset">
+                        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{ "How they work" }</legend>
+                        <div class="govuk-radios govuk-radios--small govuk-radios--inline" data-module="govuk-radios">
+                            { for [(false, "guided", "One question at a time"), (true, "expert", "All questions on one page")].into_iter().map(|(e, code, label)| html! {
+                                <div class="govuk-radios__item">
+                                    <input class="govuk-radios__input" id={format!("preview-mode-{code}")} name="preview-mode" type="radio"
+                                        checked={*expert == e} onchange={work(e)} />
+                                    <label class="govuk-label govuk-radios__label" for={format!("preview-mode-{code}")}>{ label }</label>
+                                </div>
+                            }) }
+                        </div>
+                    </fieldset>
+                </div>
+            }
             if let Some((case, pathway)) = (*decided).clone() {
                 <div class="govuk-inset-text" id="preview-decided">
                     <p class="govuk-body">{ format!("The preview decided: {pathway}.") }</p>

@@ -128,7 +128,7 @@ fn embedded(props: &EmbeddedProps) -> Html {
         },
         LoadState::Ready(g) => html! {
             <Triage guidance={g.clone()} storage_key={format!("front-door-triage:draft:{}", props.prefix)}
-                audience={props.options.audience} initial_case={props.options.initial_case.clone()}
+                audience={props.options.audience} mode={props.options.mode} initial_case={props.options.initial_case.clone()}
                 {on_record} id_prefix={props.prefix.clone()} />
         },
     }

@@ -2,6 +2,7 @@
 //! or ill-typed option is an `Error` that names it.
 
 use crate::engine::case::Case;
+use crate::flow::Mode;
 use crate::vocabulary::Audience;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -13,6 +14,10 @@ use wasm_bindgen::JsCast;
 pub(super) struct MountOptions {
     #[serde(default)]
     pub audience: Option<Audience>,
+    /// Guided (a question a page) or expert (every question on one page), for a widget
+    /// whose audience is preset and so never asks.
+    #[serde(default)]
+    pub mode: Option<Mode>,
     /// A guidance file to fetch, from the host's own configuration.
     #[serde(default)]
     pub guidance_url: Option<String>,

@@ -46,6 +46,25 @@ test('JS API: an initialCase opens on check your answers, and the host receives 
   }
 });
 
+test('JS API: mode "expert" with the front door preset opens every question on one page', T, async () => {
+  const opened = await openApiHost();
+  const { page } = opened;
+  try {
+    await page.evaluate(() => window.fdtMount('w1', { audience: 'front_door', mode: 'expert' }));
+    const w = widget(opened, page.locator('#w1'), 'embed-api-expert');
+    await w.startButton().click({ timeout: APP_TIMEOUT });
+    await w.expectHeading('Triage: all questions', APP_TIMEOUT);
+    // Without the option, the same preset is guided: a question at a time.
+    await page.evaluate(() => window.fdtMount('w2', { audience: 'front_door' }));
+    const guided = widget(opened, page.locator('#w2'), 'embed-api-guided');
+    await guided.startButton().click({ timeout: APP_TIMEOUT });
+    await guided.expectHeading(HEADINGS.safety, APP_TIMEOUT);
+    await assertClean(opened);
+  } finally {
+    await opened.context.close();
+  }
+});
+
 test('JS API: two widgets on one page keep their own answers, ids, drafts and decisions, and the host page never changes', T, async () => {
   const opened = await openApiHost();
   const { page, context } = opened;
@@ -215,6 +234,7 @@ test('JS API: bad options throw an Error naming the option, and a bad initialCas
         colour: attempt({ colour: 'red' }),
         caseField: attempt({ initialCase: { ...window.__prefill, child: { ...window.__prefill.child, colour: 'red' } } }),
         audience: attempt({ audience: 'teacher' }),
+        mode: attempt({ audience: 'front_door', mode: 'fast' }),
         age: attempt({ initialCase: { child: { age_years: 'seven' } } }),
         onDecision: attempt({ onDecision: 5 }),
         sha: attempt({ guidanceSha256: 'xyz' }),
@@ -232,6 +252,7 @@ test('JS API: bad options throw an Error naming the option, and a bad initialCas
       // contracts 4.1: unknown fields in a Case are errors, never ignored.
       caseField: [/initialCase/, /colour/],
       audience: [/audience/],
+      mode: [/mode/, /guided/, /expert/],
       age: [/initialCase/, /age_years/],
       onDecision: [/onDecision/],
       sha: [/guidanceSha256/],

@@ -348,14 +348,22 @@ test('the condition builder writes a rule from tests; an invariant it breaks ope
   await opened.context.close();
 });
 
-test('the preview is the real widget with the guidance as edited, for each audience', async () => {
+test('the preview is the real widget with the guidance as edited, for each audience, guided and expert at the front door', async () => {
   const opened = await openStudio();
   const { page } = opened;
   await relevel(page, CONCERN, 4);
   await goToTask(page, 'Preview');
   const preview = page.locator('#studio-preview');
   await preview.getByRole('button', { name: /^Start now/ }).waitFor(T);
+  // At the front door, expert mode too: every question on one page (the \`mode\` option).
+  await page.getByLabel('All questions on one page').check();
+  await preview.getByRole('button', { name: /^Start now/ }).click();
+  await preview.getByRole('heading', { name: 'Triage: all questions' }).waitFor(T);
+  await page.getByLabel('One question at a time').check();
+  await preview.getByRole('button', { name: /^Start now/ }).click();
+  await preview.getByRole('heading', { name: 'Is the child in immediate danger?' }).waitFor(T);
   await page.getByLabel('School or college designated safeguarding lead').check();
+  assert.equal(await page.getByLabel('All questions on one page').count(), 0, 'expert mode is the front door\'s');
   await preview.getByRole('button', { name: /^Start now/ }).waitFor(T);
   await axeClean(page, 'preview');
   await shot(page, 'preview');
