@@ -85,6 +85,20 @@ macro_rules! concern_tests {
 pub(crate) use concern_tests;
 pub(crate) use {case_facts, context, strength_tests};
 
+/// Whether this condition, or any part of it, is a test `is` picks out (lint asks which
+/// rules read consent, strengths, or use `not`).
+#[cfg(feature = "authoring")]
+impl Compiled {
+    pub fn mentions(&self, is: fn(&Compiled) -> bool) -> bool {
+        is(self)
+            || match self {
+                Compiled::All(cs) | Compiled::Any(cs) => cs.iter().any(|c| c.mentions(is)),
+                Compiled::Not(c) => c.mentions(is),
+                _ => false,
+            }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct CompiledActionRule {
     pub when: Compiled,

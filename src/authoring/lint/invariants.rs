@@ -37,12 +37,7 @@ use crate::guidance::contact_keys::OUT_OF_HOURS;
 
 /// Whether a condition tests the strengths recorded.
 fn reads_strengths(c: &Compiled) -> bool {
-    match c {
-        Compiled::Strength(_) | Compiled::StrengthsAtLeast(_) => true,
-        Compiled::All(cs) | Compiled::Any(cs) => cs.iter().any(reads_strengths),
-        Compiled::Not(c) => reads_strengths(c),
-        _ => false,
-    }
+    c.mentions(|t| matches!(t, Compiled::Strength(_) | Compiled::StrengthsAtLeast(_)))
 }
 
 /// The last few answers for a probe, newest first.
@@ -156,11 +151,7 @@ impl MonotoneLimits {
 
 /// Whether a condition uses `not` anywhere.
 fn uses_not(c: &Compiled) -> bool {
-    match c {
-        Compiled::Not(_) => true,
-        Compiled::All(cs) | Compiled::Any(cs) => cs.iter().any(uses_not),
-        _ => false,
-    }
+    c.mentions(|t| matches!(t, Compiled::Not(_)))
 }
 
 pub(super) fn check(ctx: &Ctx, report: &mut Report) {

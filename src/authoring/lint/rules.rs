@@ -167,12 +167,7 @@ impl ContextReaders {
 
 /// Whether a condition tests consent or who is asking.
 fn reads_context(c: &Compiled) -> bool {
-    match c {
-        Compiled::Consent(_) | Compiled::Audience(_) => true,
-        Compiled::All(cs) | Compiled::Any(cs) => cs.iter().any(reads_context),
-        Compiled::Not(c) => reads_context(c),
-        _ => false,
-    }
+    c.mentions(|t| matches!(t, Compiled::Consent(_) | Compiled::Audience(_)))
 }
 
 /// Action rules, and the contact record's urgency rules and checks, see the final pathway,
