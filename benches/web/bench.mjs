@@ -640,7 +640,7 @@ async function studioEdits(browser, url, runs) {
       const status = () => document.querySelector("#checks-status");
       const before = status().dataset.revision;
       const t0 = performance.now();
-      document.querySelector(`#concern-level-${level}`).click();
+      document.querySelector(`#entry-level-${level}`).click();
       await new Promise((done) => {
         const ready = () => status()?.dataset.revision !== before && status()?.dataset.current === "true";
         const watch = new MutationObserver(() => ready() && (watch.disconnect(), done()));
@@ -655,7 +655,7 @@ async function studioEdits(browser, url, runs) {
   // input event until the page has redrawn the edit (the toolbar shows the model's new
   // revision) and a forced layout has completed it.
   const typing = await page.evaluate(async (keys) => {
-    const box = document.querySelector("#concern-text");
+    const box = document.querySelector("#entry-text");
     const status = () => document.querySelector(".studio-toolbar");
     const times = [];
     for (let i = 0; i < keys; i += 1) {

@@ -7,7 +7,8 @@
 //! - [`golden`]: the full decision for each vignette, kept as files, so any change in
 //!   wording, actions or signposting shows up as a diff;
 //! - [`explain`]: a self-contained picture (SVG, or HTML with the SVG inline) of the rules;
-//! - [`format`]: the file written out as the CLI and the guidance studio write it.
+//! - [`format`]: the file written out as the CLI and the guidance studio write it;
+//! - [`forms`]: the studio's form for each section of the file, as data.
 //!
 //! The searches behind `lint` and `diff` build cases from the file's own codes
 //! ([`space`]), are seeded, and so give the same answer on every run and machine.
@@ -15,6 +16,7 @@
 pub mod diff;
 pub mod explain;
 pub mod format;
+pub mod forms;
 pub mod golden;
 pub mod lint;
 pub mod vignette;

@@ -29,6 +29,13 @@ pub struct LoadedSuite {
     pub suite: Rc<Suite>,
 }
 
+/// What the model refused from a form field: the field's id, and why.
+#[derive(Clone, PartialEq)]
+pub struct FieldProblem {
+    pub id: String,
+    pub message: String,
+}
+
 #[derive(Clone, Default)]
 pub struct State {
     pub doc: Option<Doc>,
@@ -43,6 +50,12 @@ pub struct State {
     pub acknowledged: Option<u64>,
     /// The text of the JSON box being edited (an entry or a rule), and its problem.
     pub entry: Option<(String, Option<Problem>)>,
+    /// A form field whose input the model refused.
+    pub field_problem: Option<FieldProblem>,
+    /// The text box being typed in, and its text as typed: drawn as typed (not as the
+    /// model writes it back, trimmed and split) until it loses focus, so a space or a new
+    /// line at the end is not taken away.
+    pub field_text: Option<(String, String)>,
     /// The case the preview opens on, with the navigation that asked for it.
     pub preview_case: Option<(Case, u64)>,
     /// Counts navigations, so focus moves even when going to the same page again.
@@ -71,6 +84,8 @@ pub enum Action {
     },
     Acknowledge(bool),
     EntryText(Option<(String, Option<Problem>)>),
+    FieldProblem(Option<FieldProblem>),
+    FieldText(Option<(String, String)>),
     /// Opens the preview on this case (an invariant break's smallest case).
     PreviewCase(Case),
     /// Adds a case decided in the preview to the suite, expecting the pathway it got.
@@ -134,6 +149,8 @@ impl Reducible for State {
                 s.page = Page::Home;
                 s.acknowledged = None;
                 s.entry = None;
+                s.field_problem = None;
+                s.field_text = None;
             }
             Action::Edit(e) => {
                 if let Some(doc) = s.doc.as_mut() {
@@ -144,23 +161,32 @@ impl Reducible for State {
                 if let Some(doc) = s.doc.as_mut() {
                     doc.seal();
                 }
+                s.field_text = None;
             }
             Action::Undo => {
                 if let Some(doc) = s.doc.as_mut() {
                     doc.undo();
                     s.entry = None;
+                    s.field_problem = None;
+                    s.field_text = None;
+                    s.field_text = None;
                 }
             }
             Action::Redo => {
                 if let Some(doc) = s.doc.as_mut() {
                     doc.redo();
                     s.entry = None;
+                    s.field_problem = None;
+                    s.field_text = None;
+                    s.field_text = None;
                 }
             }
             Action::Go(page, focus) => {
                 s.page = page;
                 s.focus = focus;
                 s.entry = None;
+                s.field_problem = None;
+                s.field_text = None;
                 s.moves += 1;
             }
             Action::Suite { name, text } => match Suite::from_json(&text) {
@@ -171,6 +197,8 @@ impl Reducible for State {
                 s.acknowledged = yes.then(|| s.doc.as_ref().map_or(0, |d| d.revision));
             }
             Action::EntryText(entry) => s.entry = entry,
+            Action::FieldProblem(problem) => s.field_problem = problem,
+            Action::FieldText(text) => s.field_text = text,
             Action::SaveCase { case, pathway } => {
                 let text = s
                     .suite
@@ -243,6 +271,19 @@ impl Ctx {
 
     pub fn edit(&self, edit: Edit) {
         self.dispatch.dispatch(Action::Edit(edit));
+    }
+
+    /// A text box's value: as typed while it is being typed in, else as the model has it.
+    pub fn field_value(&self, id: &str, model: impl FnOnce() -> String) -> String {
+        match &self.state.field_text {
+            Some((at, text)) if at == id => text.clone(),
+            _ => model(),
+        }
+    }
+
+    /// Keeps what was typed in a text box, to draw it as typed.
+    pub fn typed_text(&self, id: &str, text: &str) {
+        self.send(Action::FieldText(Some((id.to_string(), text.to_string()))));
     }
 
     /// Whether the checks shown are for the model as it is now.
@@ -355,9 +396,18 @@ pub fn studio() -> Html {
         let key = (state.moves, state.focus.clone());
         use_effect_with(key, move |(_, focus)| {
             let doc = gloo::utils::document();
+            // A group of radios or checkboxes is named by its container: its first box.
             let target = focus
                 .as_deref()
                 .and_then(|id| doc.get_element_by_id(id))
+                .map(|el| match el.tag_name().as_str() {
+                    "DIV" | "FIELDSET" => el
+                        .query_selector("input, select, textarea")
+                        .ok()
+                        .flatten()
+                        .unwrap_or(el),
+                    _ => el,
+                })
                 .or_else(|| doc.query_selector("main h1").ok().flatten());
             if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = el.focus();

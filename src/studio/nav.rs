@@ -2,12 +2,14 @@
 //! belongs to, so every problem links to the field or rule row it is about. Pages are
 //! state, never the URL: nothing about the work in progress goes in the address bar.
 
+use crate::authoring::forms;
+use crate::guidance::GuidanceFile;
+
 #[derive(Clone, Debug, PartialEq, Default)]
 pub enum Page {
     #[default]
     Home,
     Concerns,
-    Concern(usize),
     Rules(Table),
     /// One rule's condition and fields, as JSON with located errors.
     Rule(Table, usize),
@@ -54,11 +56,12 @@ impl Table {
 }
 
 /// The sections edited entry by entry, as (key in the file, title).
-pub const SECTIONS: [(&str, &str); 11] = [
+pub const SECTIONS: [(&str, &str); 12] = [
     ("header", "Title, version and document"),
     ("authority", "Authority"),
     ("contacts", "Contacts"),
     ("levels", "Levels"),
+    ("pathways", "Outcome wording for each pathway"),
     ("domains", "Domains"),
     ("strengths", "Strengths"),
     ("actions", "Actions"),
@@ -69,6 +72,9 @@ pub const SECTIONS: [(&str, &str); 11] = [
 ];
 
 pub fn section_title(key: &str) -> &'static str {
+    if key == "concerns" {
+        return "Concerns";
+    }
     SECTIONS
         .iter()
         .find(|(k, _)| *k == key)
@@ -76,8 +82,9 @@ pub fn section_title(key: &str) -> &'static str {
         .unwrap_or("Settings")
 }
 
-/// The page a `$.path` is shown on, and the id of the element it is about there.
-pub fn locate(path: &str) -> (Page, Option<String>) {
+/// The page a `$.path` is shown on, and the id of the element it is about there: a rule's
+/// row, or an entry's page and its field.
+pub fn locate(path: &str, file: &GuidanceFile) -> (Page, Option<String>) {
     let rest = path.strip_prefix("$.").unwrap_or("");
     let (head, tail) = split_key(rest);
     match head {
@@ -89,16 +96,39 @@ pub fn locate(path: &str) -> (Page, Option<String>) {
                 _ => (Page::Rules(Table::Pathway), None),
             }
         }
-        "concerns" => match index(tail) {
-            Some(i) => (Page::Concern(i), None),
-            None => (Page::Concerns, None),
+        "concerns" => match entry_page("concerns", tail_with_dot(rest, head), file) {
+            (Page::Entry(s, key), focus) => (Page::Entry(s, key), focus),
+            _ => (Page::Concerns, None),
         },
         "" => (Page::Home, None),
         other => match SECTIONS.iter().find(|(k, _)| *k == other) {
-            Some((k, _)) => (Page::Section(k), None),
+            Some((k, _)) => entry_page(k, tail_with_dot(rest, other), file),
             None => (Page::Section("header"), None),
         },
     }
+}
+
+/// The rest of `rest` after the section key, with its separator (`.text`, `[3].code`).
+fn tail_with_dot<'p>(rest: &'p str, head: &str) -> &'p str {
+    &rest[head.len().min(rest.len())..]
+}
+
+/// The entry (and field) a path within a section is about, or the section's own page
+/// (with the field, for a section edited in place).
+fn entry_page(section: &'static str, tail: &str, file: &GuidanceFile) -> (Page, Option<String>) {
+    let Some(json) = forms::read(file, section) else {
+        return (Page::Section(section), None);
+    };
+    if let Some((key, rest)) = forms::entry_at(&json, section, tail) {
+        let focus =
+            forms::group_of(section, &key).and_then(|(g, _)| forms::field_for_path(g.form, rest));
+        return (Page::Entry(section, key), focus);
+    }
+    let focus = forms::groups(section)
+        .iter()
+        .filter(|g| g.shape == forms::Shape::One)
+        .find_map(|g| forms::field_for_path(g.form, tail));
+    (Page::Section(section), focus)
 }
 
 /// The id of a rule's row in its table.

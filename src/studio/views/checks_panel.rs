@@ -55,7 +55,7 @@ pub fn panel(ctx: &Ctx) -> Html {
 }
 
 fn finding(ctx: &Ctx, f: &Finding) -> Html {
-    let (page, focus) = nav::locate(&f.path);
+    let (page, focus) = nav::locate(&f.path, &ctx.doc().file);
     let tag = match f.severity {
         Severity::Error => html! { <strong class="govuk-tag govuk-tag--red">{ "Error" }</strong> },
         Severity::Warning => {
@@ -107,7 +107,10 @@ pub fn findings_for(ctx: &Ctx, prefix: &str) -> Html {
                 <h2 class="govuk-error-summary__title">{ "Checks found something here" }</h2>
                 <div class="govuk-error-summary__body">
                     <ul class="govuk-list govuk-error-summary__list">
-                        { for found.iter().map(|f| html! { <li>{ format!("{}: {}", f.path, f.message) }</li> }) }
+                        { for found.iter().map(|f| {
+                            let (page, focus) = nav::locate(&f.path, &ctx.doc().file);
+                            html! { <li><a href="#" onclick={ctx.go(page, focus)}>{ format!("{}: {}", f.path, f.message) }</a></li> }
+                        }) }
                     </ul>
                 </div>
             </div>

@@ -234,12 +234,50 @@ fn flags(file: &GuidanceFile) -> Vec<String> {
     all
 }
 
-/// The rule's `when` in the model.
-fn when_mut(f: &mut GuidanceFile, t: Table, i: usize) -> Option<&mut Condition> {
-    match t {
-        Table::Pathway => f.rules.pathway.get_mut(i).map(|r| &mut r.when),
-        Table::Escalation => f.rules.escalation.get_mut(i).map(|r| &mut r.when),
-        Table::Actions => f.rules.actions.get_mut(i).map(|r| &mut r.when),
+/// Whose `when` the builder edits: a rule of one of the three tables, or a rule of the
+/// front door contact record.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Owner {
+    Rule(Table, usize),
+    Urgency(usize),
+    Check(usize),
+}
+
+impl Owner {
+    /// The rule's place in the file, as `check` writes it.
+    fn path(self) -> String {
+        match self {
+            Owner::Rule(t, i) => format!("rules.{}[{i}]", t.key()),
+            Owner::Urgency(i) => format!("contact_record.urgency[{i}]"),
+            Owner::Check(i) => format!("contact_record.checks[{i}]"),
+        }
+    }
+
+    /// Whether every test may be used (`check` allows the consent, audience, pathway and
+    /// strength tests only after the pathway is decided).
+    fn every_test(self) -> bool {
+        !matches!(self, Owner::Rule(Table::Pathway | Table::Escalation, _))
+    }
+
+    /// The rule's `when` in the model.
+    fn when_mut(self, f: &mut GuidanceFile) -> Option<&mut Condition> {
+        match self {
+            Owner::Rule(Table::Pathway, i) => f.rules.pathway.get_mut(i).map(|r| &mut r.when),
+            Owner::Rule(Table::Escalation, i) => f.rules.escalation.get_mut(i).map(|r| &mut r.when),
+            Owner::Rule(Table::Actions, i) => f.rules.actions.get_mut(i).map(|r| &mut r.when),
+            Owner::Urgency(i) => f
+                .contact_record
+                .as_mut()?
+                .urgency
+                .get_mut(i)
+                .map(|r| &mut r.when),
+            Owner::Check(i) => f
+                .contact_record
+                .as_mut()?
+                .checks
+                .get_mut(i)
+                .map(|r| &mut r.when),
+        }
     }
 }
 
@@ -259,8 +297,7 @@ fn part_mut<'c>(c: &'c mut Condition, path: &[usize]) -> Option<&'c mut Conditio
 /// Where a part is, for the edit's undo key and the controls' ids.
 #[derive(Clone, PartialEq)]
 struct At {
-    table: Table,
-    rule: usize,
+    owner: Owner,
     path: Vec<usize>,
 }
 
@@ -288,9 +325,9 @@ impl At {
         make: impl Fn(&Condition) -> Condition + 'static,
     ) {
         let at = self.clone();
-        let key = format!("rules.{}[{}].when:{}", at.table.key(), at.rule, at.id(what));
+        let key = format!("{}.when:{}", at.owner.path(), at.id(what));
         let apply = move |f: &mut GuidanceFile| {
-            if let Some(part) = when_mut(f, at.table, at.rule).and_then(|w| part_mut(w, &at.path)) {
+            if let Some(part) = at.owner.when_mut(f).and_then(|w| part_mut(w, &at.path)) {
                 *part = make(part);
             }
         };
@@ -304,11 +341,10 @@ impl At {
     }
 }
 
-/// The builder for rule `i` of table `t`.
-pub fn builder(ctx: &Ctx, t: Table, i: usize, when: &Condition) -> Html {
+/// The builder for the `when` of `owner`.
+pub fn builder(ctx: &Ctx, owner: Owner, when: &Condition) -> Html {
     let at = At {
-        table: t,
-        rule: i,
+        owner,
         path: Vec::new(),
     };
     html! {
@@ -343,7 +379,7 @@ fn part(ctx: &Ctx, at: &At, c: &Condition, label: &str) -> Html {
     };
     let offered = Kind::ALL
         .into_iter()
-        .filter(|k| at.table == Table::Actions || !k.action_rules_only() || *k == kind);
+        .filter(|k| at.owner.every_test() || !k.action_rules_only() || *k == kind);
     let select_id = at.id("test");
     html! {
         <div class="studio-condition__part">
@@ -627,6 +663,7 @@ fn number(
             let value = e
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
                 .value();
+            ctx.typed_text(&at.id(what), &value);
             let make = make.clone();
             at.edit(&ctx, what, true, move |old| {
                 make(old, &value).unwrap_or_else(|| old.clone())
@@ -634,12 +671,14 @@ fn number(
         })
     };
     let id = at.id(what);
+    let onblur = ctx.on(|| Action::Seal);
+    let value = ctx.field_value(&id, || now.to_string());
     html! {
         <div class="govuk-form-group">
             <label class="govuk-label" for={id.clone()}>{ label.to_string() }</label>
             <input class="govuk-input govuk-input--width-4" type="text" {id}
                 inputmode={if decimal { "decimal" } else { "numeric" }} spellcheck="false"
-                value={now.to_string()} {oninput} />
+                {value} {oninput} {onblur} />
         </div>
     }
 }

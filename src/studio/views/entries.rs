@@ -1,12 +1,19 @@
-//! Every other section of the file (authority, contacts, levels, domains, strengths,
-//! actions, services), as summary lists with Change links and "Add another"; one entry
-//! is edited as JSON, checked as it is typed, with the problem located in it.
+//! Every other section of the file (authority and contacts, levels, outcome wording,
+//! domains, strengths, actions, services, settings, the request form and the contact
+//! record): summary lists with Change links and "Add another", and one entry's form
+//! (`authoring::forms` says what each holds). Any entry, and any whole section, can also
+//! be edited as JSON, checked as it is typed, with the problem located in it.
 
 use super::super::app::{Action, Ctx};
 use super::super::doc::Edit;
 use super::super::nav::{section_title, Page};
 use super::checks_panel::findings_for;
+use super::condition::{self, Owner};
 use super::fields;
+use super::form::{self, Place};
+use crate::authoring::forms::{self, Group, Shape};
+use crate::authoring::words;
+use crate::guidance::condition::Condition;
 use crate::guidance::GuidanceFile;
 use crate::problem::{parse_json, Problem};
 use serde_json::Value;
@@ -31,197 +38,201 @@ fn header(ctx: &Ctx) -> Html {
     }
 }
 
-/// The section's entries as (key, label, JSON value).
-fn entries(file: &GuidanceFile, section: &str) -> Vec<(String, String, Value)> {
-    let Ok(Value::Object(all)) = serde_json::to_value(file) else {
-        return Vec::new();
-    };
-    match all.get(section) {
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                let key = entry_key(v).unwrap_or_else(|| i.to_string());
-                let label = ["name", "text"]
-                    .iter()
-                    .find_map(|k| v.get(*k).and_then(Value::as_str))
-                    .unwrap_or("")
-                    .to_string();
-                (key, label, v.clone())
-            })
-            .collect(),
-        Some(Value::Object(map)) if section == "contacts" => map
-            .iter()
-            .map(|(k, v)| {
-                (
-                    k.clone(),
-                    v.get("name")
-                        .and_then(Value::as_str)
-                        .unwrap_or("")
-                        .to_string(),
-                    v.clone(),
-                )
-            })
-            .collect(),
-        Some(v) => vec![(section.to_string(), String::new(), v.clone())],
-        None => Vec::new(),
-    }
-}
-
-fn entry_key(v: &Value) -> Option<String> {
-    ["code", "id", "level"]
-        .iter()
-        .find_map(|k| match v.get(*k) {
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(Value::Number(n)) => Some(n.to_string()),
-            _ => None,
-        })
-}
-
-/// The file with one entry of a section replaced (or, with `value` None, removed).
-fn with_entry(
-    file: &GuidanceFile,
-    section: &str,
-    key: &str,
-    value: Option<Value>,
-) -> Result<GuidanceFile, Problem> {
-    let mut all = serde_json::to_value(file).map_err(|e| Problem::new("$", e.to_string()))?;
-    let place = all
-        .get_mut(section)
-        .ok_or_else(|| Problem::new("$", "no such section"))?;
-    match place {
-        Value::Array(items) => {
-            let at = items
-                .iter()
-                .enumerate()
-                .position(|(i, v)| entry_key(v).unwrap_or_else(|| i.to_string()) == key);
-            match (at, value) {
-                (Some(i), Some(v)) => items[i] = v,
-                (Some(i), None) => {
-                    items.remove(i);
-                }
-                (None, Some(v)) => items.push(v),
-                (None, None) => {}
-            }
-        }
-        Value::Object(map) if section == "contacts" => match value {
-            Some(v) => {
-                map.insert(key.to_string(), v);
-            }
-            None => {
-                map.remove(key);
-            }
-        },
-        other => {
-            if let Some(v) = value {
-                *other = v;
-            }
-        }
-    }
-    serde_json::from_value(all).map_err(|e| Problem::new(format!("$.{section}"), e.to_string()))
-}
-
+/// Every other section: each group of entries as a summary list with Change links (and
+/// "Add another" where entries can be added), or for a section that is one object, its
+/// form in place; the whole section can also be edited as JSON.
 pub fn section(ctx: &Ctx, section: &'static str) -> Html {
     if section == "header" {
         return header(ctx);
     }
     let file = &ctx.doc().file;
-    let items = entries(file, section);
-    let listed = matches!(
-        section,
-        "contacts" | "levels" | "domains" | "strengths" | "actions" | "services"
-    );
+    let json = forms::read(file, section).unwrap_or(Value::Null);
+    let body = if json.is_null() {
+        html! { <p class="govuk-body">{ "This file has none. Write it as JSON below, or copy it from the built-in guidance." }</p> }
+    } else {
+        forms::groups(section)
+            .iter()
+            .map(|g| group(ctx, section, &json, g))
+            .collect::<Html>()
+    };
+    let apply: ApplyJson = Rc::new(move |f, text| {
+        let v: Value = parse_json(text)?;
+        forms::decode(section, v)
+            .map(|part| part.put(f))
+            .map_err(|m| Problem::new(format!("$.{section}"), m))
+    });
+    let whole = serde_json::to_string_pretty(&json).unwrap_or_default();
+    html! {
+        <>
+            { findings_for(ctx, &format!("$.{section}")) }
+            { form::problem_summary(ctx) }
+            <h1 class="govuk-heading-l" tabindex="-1">{ section_title(section) }</h1>
+            { body }
+            <details class="govuk-details govuk-!-margin-top-6">
+                <summary class="govuk-details__summary">
+                    <span class="govuk-details__summary-text">{ format!("Edit the whole of {} as JSON", section_title(section).to_lowercase()) }</span>
+                </summary>
+                <div class="govuk-details__text">
+                    { json_editor(ctx, section, "The section, as the file writes it",
+                        Some("For pasting from another authority's file; see the guidance format guide for each field."), whole, apply) }
+                </div>
+            </details>
+        </>
+    }
+}
+
+fn group(ctx: &Ctx, section: &'static str, json: &Value, g: &'static Group) -> Html {
+    if g.shape == Shape::One {
+        let place = Place {
+            section,
+            pointer: String::new(),
+            group: None,
+        };
+        return form::form(ctx, &place, g.form);
+    }
+    let file = &ctx.doc().file;
+    let items = forms::entries(json, g);
     let add = {
         let ctx = ctx.clone();
-        let last = items.last().cloned();
         Callback::from(move |_: MouseEvent| {
-            let Some((key, _, mut v)) = last.clone() else {
+            let Some(mut json) = forms::read(&ctx.doc().file, section) else {
                 return;
             };
-            let new_key = format!("{key}-new");
-            for k in ["code", "id"] {
-                if let Some(slot) = v.get_mut(k) {
-                    *slot = Value::String(new_key.clone());
-                }
-            }
-            let file = ctx.doc().file.clone();
-            if let Ok(next) = with_entry(&file, section, &new_key, Some(v)) {
+            let Some(key) = forms::add_copy(&mut json, g) else {
+                return;
+            };
+            if let Ok(part) = forms::decode(section, json) {
                 ctx.edit(Edit::new(format!("{section}:add"), move |f| {
-                    *f = next.clone()
+                    part.clone().put(f)
                 }));
                 ctx.send(Action::Seal);
-                ctx.send(Action::Go(Page::Entry(section, new_key.clone()), None));
+                ctx.send(Action::Go(Page::Entry(section, key), None));
             }
         })
     };
     html! {
         <>
-            { findings_for(ctx, &format!("$.{section}")) }
-            <h1 class="govuk-heading-l" tabindex="-1">{ section_title(section) }</h1>
+            if !g.title.is_empty() { <h2 class="govuk-heading-m">{ g.title }</h2> }
             <dl class="govuk-summary-list">
-                { for items.iter().map(|(key, label, v)| {
-                    let shown = if listed { format!("{label} ({key})") } else { compact(v) };
-                    fields::summary_row(if listed { key } else { section_title(section) },
-                        html! { shown },
-                        Some((ctx.go(Page::Entry(section, key.clone()), None), key.clone())))
+                { for items.iter().map(|e| {
+                    let when = json.pointer(&format!("{}/when", e.pointer))
+                        .and_then(|w| serde_json::from_value::<Condition>(w.clone()).ok())
+                        .map(|c| format!(" When {}.", words::condition(&c, file)))
+                        .unwrap_or_default();
+                    fields::summary_row(&e.name, html! { format!("{}{when}", e.label) },
+                        Some((ctx.go(Page::Entry(section, e.key.clone()), None), e.name.clone())))
                 }) }
             </dl>
-            if listed {
+            if g.grows {
                 <button type="button" class="govuk-button govuk-button--secondary" onclick={add}>{ "Add another" }</button>
             }
         </>
     }
 }
 
-fn compact(v: &Value) -> String {
-    let s = v.to_string();
-    if s.chars().count() > 160 {
-        format!("{}…", s.chars().take(160).collect::<String>())
-    } else {
-        s
-    }
-}
-
 pub fn edit(ctx: &Ctx, section: &'static str, key: &str) -> Html {
     let file = &ctx.doc().file;
-    let Some((_, _, value)) = entries(file, section)
-        .into_iter()
-        .find(|(k, _, _)| k == key)
-    else {
+    let json = forms::read(file, section).unwrap_or(Value::Null);
+    let Some((g, entry)) = forms::find(&json, section, key) else {
         return html! { <p class="govuk-body">{ "This entry is no longer in the file." }</p> };
     };
-    let json = serde_json::to_string_pretty(&value).unwrap_or_default();
-    let owned_key = key.to_string();
+    let value = json.pointer(&entry.pointer).cloned().unwrap_or(Value::Null);
+    let pointer = entry.pointer.clone();
     let apply: ApplyJson = Rc::new(move |f, text| {
         let v: Value = parse_json(text)?;
-        *f = with_entry(f, section, &owned_key, Some(v))?;
-        Ok(())
+        let mut json = forms::read(f, section).unwrap_or(Value::Null);
+        if let Some(slot) = json.pointer_mut(&pointer) {
+            *slot = v;
+        }
+        forms::decode(section, json)
+            .map(|part| part.put(f))
+            .map_err(|m| Problem::new(format!("$.{section}"), m))
     });
     let remove = {
         let ctx = ctx.clone();
-        let key = key.to_string();
+        let entry = entry.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Ok(next) = with_entry(&ctx.doc().file, section, &key, None) {
+            let Some(mut json) = forms::read(&ctx.doc().file, section) else {
+                return;
+            };
+            forms::remove(&mut json, &entry);
+            if let Ok(part) = forms::decode(section, json) {
                 ctx.edit(Edit::new(format!("{section}:remove"), move |f| {
-                    *f = next.clone()
+                    part.clone().put(f)
                 }));
                 ctx.send(Action::Seal);
-                ctx.send(Action::Go(Page::Section(section), None));
+                ctx.send(Action::Go(back_to(section), None));
             }
         })
     };
+    let place = Place {
+        section,
+        pointer: entry.pointer.clone(),
+        group: Some(g),
+    };
+    // The contact record's rules have a `when`, built like a rule table's.
+    let builder = match (section, g.at) {
+        ("contact_record", "urgency" | "checks") => {
+            let i: usize = entry
+                .pointer
+                .rsplit('/')
+                .next()
+                .and_then(|i| i.parse().ok())
+                .unwrap_or(0);
+            let record = file.contact_record.as_ref();
+            let (owner, when) = if g.at == "urgency" {
+                (
+                    Owner::Urgency(i),
+                    record.and_then(|r| r.urgency.get(i)).map(|r| &r.when),
+                )
+            } else {
+                (
+                    Owner::Check(i),
+                    record.and_then(|r| r.checks.get(i)).map(|r| &r.when),
+                )
+            };
+            when.map(|w| html! {
+                <>
+                    <div class="govuk-inset-text" id="rule-in-words">{ "In plain words, it applies when " }{ words::condition(w, file) }{ "." }</div>
+                    { condition::builder(ctx, owner, w) }
+                </>
+            })
+        }
+        _ => None,
+    };
+    let path = place.check_path();
     html! {
         <>
-            <span class="govuk-caption-l">{ section_title(section) }</span>
-            <h1 class="govuk-heading-l" tabindex="-1">{ format!("Change {key}") }</h1>
-            { json_editor(ctx, &format!("{section}.{key}"), "The entry", Some("As it is written in the guidance file; see the guidance format guide for each field."), json, apply) }
+            { findings_for(ctx, &path) }
+            { form::problem_summary(ctx) }
+            <span class="govuk-caption-l">{ if g.title.is_empty() { section_title(section).to_string() } else { format!("{}: {}", section_title(section), g.title) } }</span>
+            <h1 class="govuk-heading-l" tabindex="-1">{ format!("Change {}", entry.name) }</h1>
+            { form::form(ctx, &place, g.form) }
+            { for builder }
+            <details class="govuk-details">
+                <summary class="govuk-details__summary">
+                    <span class="govuk-details__summary-text">{ "Edit it as JSON" }</span>
+                </summary>
+                <div class="govuk-details__text">
+                    { json_editor(ctx, &format!("{section}.{key}"), "The entry", Some("As it is written in the guidance file; see the guidance format guide for each field."),
+                        serde_json::to_string_pretty(&value).unwrap_or_default(), apply) }
+                </div>
+            </details>
             <div class="govuk-button-group">
-                <a class="govuk-link" href="#" onclick={ctx.go(Page::Section(section), None)}>{ format!("Back to {}", section_title(section).to_lowercase()) }</a>
-                if section != "authority" {
+                <a class="govuk-link" href="#" onclick={ctx.go(back_to(section), None)}>{ format!("Back to {}", section_title(section).to_lowercase()) }</a>
+                if g.grows {
                     <button type="button" class="govuk-button govuk-button--warning" onclick={remove}>{ "Remove" }</button>
                 }
             </div>
         </>
+    }
+}
+
+/// The page listing a section's entries (concerns have a table of their own).
+fn back_to(section: &'static str) -> Page {
+    match section {
+        "concerns" => Page::Concerns,
+        s => Page::Section(s),
     }
 }
 

@@ -1,5 +1,5 @@
-//! Form pieces in GOV.UK Frontend markup: inputs that edit the model on every key (the
-//! checks follow at once), and the error summary for located problems.
+//! Form pieces in GOV.UK Frontend markup: a text input that edits the model on every key
+//! (the checks follow), summary list rows, and the error summary for located problems.
 
 use super::super::app::{Action, Ctx};
 use super::super::doc::Edit;
@@ -17,19 +17,7 @@ pub fn text(
     value: &str,
     set: impl Fn(&mut GuidanceFile, String) + 'static,
 ) -> Html {
-    field(ctx, id, label, hint, value, false, set)
-}
-
-/// A textarea bound to one field.
-pub fn area(
-    ctx: &Ctx,
-    id: &str,
-    label: &str,
-    hint: Option<&str>,
-    value: &str,
-    set: impl Fn(&mut GuidanceFile, String) + 'static,
-) -> Html {
-    field(ctx, id, label, hint, value, true, set)
+    field(ctx, id, label, hint, value, set)
 }
 
 fn field(
@@ -38,7 +26,6 @@ fn field(
     label: &str,
     hint: Option<&str>,
     value: &str,
-    multiline: bool,
     set: impl Fn(&mut GuidanceFile, String) + 'static,
 ) -> Html {
     let set = std::rc::Rc::new(set);
@@ -46,31 +33,25 @@ fn field(
     let oninput = {
         let ctx = ctx.clone();
         Callback::from(move |e: InputEvent| {
-            let value = match e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
-                Some(a) => a.value(),
-                None => e
-                    .target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            };
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            ctx.typed_text(&key, &value);
             let set = set.clone();
             ctx.edit(Edit::typed(key.clone(), move |f| set(f, value.clone())));
         })
     };
     let onblur = ctx.on(|| Action::Seal);
     let hint_id = hint.map(|_| format!("{id}-hint"));
+    let value = ctx.field_value(id, || value.to_string());
     html! {
         <div class="govuk-form-group">
             <label class="govuk-label govuk-label--s" for={id.to_string()}>{ label.to_string() }</label>
             if let (Some(h), Some(hid)) = (hint, hint_id.clone()) {
                 <div class="govuk-hint" id={hid}>{ h.to_string() }</div>
             }
-            if multiline {
-                <textarea class="govuk-textarea" id={id.to_string()} name={id.to_string()} rows="4"
-                    aria-describedby={hint_id} value={value.to_string()} {oninput} {onblur} />
-            } else {
-                <input class="govuk-input" type="text" id={id.to_string()} name={id.to_string()} spellcheck="true"
-                    aria-describedby={hint_id} value={value.to_string()} {oninput} {onblur} />
-            }
+            <input class="govuk-input" type="text" id={id.to_string()} name={id.to_string()} spellcheck="true"
+                aria-describedby={hint_id} value={value.clone()} {oninput} {onblur} />
         </div>
     }
 }
@@ -88,7 +69,7 @@ pub fn problem_summary(title: &str, problems: &[Problem], ctx: Option<&Ctx>) -> 
                             let words = format!("{}: {}", p.path, p.message);
                             match ctx {
                                 Some(ctx) => {
-                                    let (page, focus) = nav::locate(&p.path);
+                                    let (page, focus) = nav::locate(&p.path, &ctx.doc().file);
                                     html! { <li><a href="#" onclick={ctx.go(page, focus)}>{ words }</a></li> }
                                 }
                                 None => html! { <li><span class="govuk-error-message govuk-!-margin-bottom-0">{ words }</span></li> },

@@ -34,7 +34,6 @@ pub fn workspace(ctx: &Ctx, discard: Callback<MouseEvent>) -> Html {
     let body = match page {
         Page::Home => home::page(ctx, discard),
         Page::Concerns => concerns::list(ctx),
-        Page::Concern(i) => concerns::edit(ctx, *i),
         Page::Rules(t) => rules::table(ctx, *t),
         Page::Rule(t, i) => rules::edit(ctx, *t, *i),
         Page::Section(key) => entries::section(ctx, key),

@@ -8,6 +8,7 @@ pub mod condition;
 pub mod entries;
 pub mod export;
 pub mod fields;
+pub mod form;
 pub mod home;
 pub mod layout;
 pub mod open;

@@ -8,7 +8,7 @@ use super::super::app::Ctx;
 use super::super::doc::Edit;
 use super::super::nav::{rule_row_id, Page, Table};
 use super::entries::{json_editor, ApplyJson};
-use crate::authoring::words;
+use crate::authoring::{forms, words};
 use crate::guidance::condition::Condition;
 use crate::guidance::{ActionRule, EscalationRule, GuidanceFile, PathwayRule};
 use serde::de::DeserializeOwned;
@@ -252,7 +252,14 @@ pub fn edit(ctx: &Ctx, t: Table, i: usize) -> Html {
             <span class="govuk-caption-l">{ format!("{}, rule {}", t.title(), i + 1) }</span>
             <h1 class="govuk-heading-l" tabindex="-1">{ "Change a rule" }</h1>
             <div class="govuk-inset-text" id="rule-in-words">{ "In plain words, it applies when " }{ words_now.unwrap_or_default() }{ "." }</div>
-            { super::condition::builder(ctx, t, i, when) }
+            { super::condition::builder(ctx, super::condition::Owner::Rule(t, i), when) }
+            <h2 class="govuk-heading-m">{ "What it does" }</h2>
+            { super::form::problem_summary(ctx) }
+            { super::form::form(ctx, &super::form::Place { section: "rules", pointer: format!("/{}/{i}", t.key()), group: None }, match t {
+                Table::Pathway => forms::PATHWAY_RULE,
+                Table::Escalation => forms::ESCALATION_RULE,
+                Table::Actions => forms::ACTION_RULE,
+            }) }
             <h2 class="govuk-heading-m">{ "The whole rule" }</h2>
             { json_editor(ctx, &format!("rules.{}[{i}]", t.key()), "The rule, in the rules language",
                 Some("Its id, what it does and its reason, with the condition above as the file writes it (all, any, not, concern, concern_at_level, count_at_level, domain, flag, age, consent, audience and pathway: see the guidance format guide)."),
