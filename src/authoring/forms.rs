@@ -703,6 +703,47 @@ parts! {
     rules: crate::guidance::Rules,
 }
 
+macro_rules! items {
+    ($($field:ident : $item:ty),* $(,)?) => {
+        /// One entry of a list section (`concerns[3]`), decoded on its own: each key typed
+        /// reads and writes one entry, not the whole list.
+        #[derive(Clone)]
+        #[allow(non_camel_case_types)]
+        pub enum Item { $( $field(usize, $item), )* }
+
+        /// The entry at `pointer` (`/3`) of a list section, when it is one.
+        pub fn read_item(file: &GuidanceFile, section: &str, pointer: &str) -> Option<(usize, Value)> {
+            let i: usize = pointer.strip_prefix('/')?.parse().ok()?;
+            match section {
+                $( stringify!($field) => file.$field.get(i).and_then(|x| serde_json::to_value(x).ok()).map(|v| (i, v)), )*
+                _ => None,
+            }
+        }
+
+        pub fn decode_item(section: &str, i: usize, value: Value) -> Result<Item, String> {
+            match section {
+                $( stringify!($field) => serde_json::from_value(value).map(|x| Item::$field(i, x)).map_err(|e| e.to_string()), )*
+                _ => Err(format!("the file has no list \"{section}\"")),
+            }
+        }
+
+        impl Item {
+            pub fn put(self, file: &mut GuidanceFile) {
+                match self { $( Item::$field(i, x) => if let Some(slot) = file.$field.get_mut(i) { *slot = x }, )* }
+            }
+        }
+    };
+}
+
+items! {
+    levels: crate::guidance::Level,
+    domains: crate::guidance::Domain,
+    concerns: crate::guidance::Concern,
+    strengths: crate::guidance::Strength,
+    actions: crate::guidance::Action,
+    services: crate::guidance::Service,
+}
+
 /// One entry of a section as the page lists it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
@@ -1223,6 +1264,36 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// An entry read and written on its own is the entry the whole section has.
+    #[test]
+    fn items_are_the_sections_entries() {
+        let file = default_file();
+        for section in [
+            "levels",
+            "domains",
+            "concerns",
+            "strengths",
+            "actions",
+            "services",
+        ] {
+            let json = read(&file, section).unwrap();
+            let last = json.as_array().unwrap().len() - 1;
+            for i in [0, last] {
+                let pointer = format!("/{i}");
+                let (at, item) = read_item(&file, section, &pointer).unwrap();
+                assert_eq!(
+                    (at, Some(&item)),
+                    (i, json.pointer(&pointer)),
+                    "{section}{pointer}"
+                );
+                let mut again = file.clone();
+                decode_item(section, i, item).unwrap().put(&mut again);
+                assert_eq!(read(&again, section), Some(json.clone()));
+            }
+        }
+        assert!(read_item(&file, "contact_record", "/urgency/0").is_none());
     }
 
     #[test]

@@ -82,6 +82,13 @@ pub fn problem_summary(ctx: &Ctx) -> Html {
     }
 }
 
+/// A field's change: to one entry of a list, or to its whole section.
+#[derive(Clone)]
+enum Change {
+    Item(forms::Item),
+    Part(forms::Part),
+}
+
 /// Writes what was entered into the model, or shows why it cannot be.
 fn commit(ctx: &Ctx, place: &Place, f: &Field, entered: Entered, typed: bool) {
     let file = &ctx.doc().file;
@@ -90,20 +97,29 @@ fn commit(ctx: &Ctx, place: &Place, f: &Field, entered: Entered, typed: bool) {
         ctx.typed_text(&id, t);
     }
     let result = (|| {
+        // An entry of a list is read and written alone: one entry a key, not the list.
+        if let Some((i, entry)) = forms::read_item(file, place.section, &place.pointer) {
+            let written = write_field(&entry, f, entered)?;
+            return forms::decode_item(place.section, i, written)
+                .map(Change::Item)
+                .map_err(|e| format!("{}: {e}", f.label));
+        }
         let mut json = read(file, place.section).ok_or("the section is not in the file")?;
         let slot = json
             .pointer_mut(&place.pointer)
             .ok_or("the entry is no longer in the file")?;
         *slot = write_field(slot, f, entered)?;
-        if f.input == Input::Key {
-            return Err("renamed on change".to_string());
-        }
-        decode(place.section, json).map_err(|e| format!("{}: {e}", f.label))
+        decode(place.section, json)
+            .map(Change::Part)
+            .map_err(|e| format!("{}: {e}", f.label))
     })();
     match result {
-        Ok(part) => {
+        Ok(change) => {
             let key = format!("{}{}:{}", place.section, place.pointer, f.at);
-            let apply = move |file: &mut GuidanceFile| part.clone().put(file);
+            let apply = move |file: &mut GuidanceFile| match change.clone() {
+                Change::Item(item) => item.put(file),
+                Change::Part(part) => part.put(file),
+            };
             ctx.edit(if typed {
                 Edit::typed(key, apply)
             } else {
