@@ -1185,9 +1185,49 @@ pub fn remove(section_json: &mut Value, e: &Entry) {
     }
 }
 
+/// The section with a list's entry moved one place up (or down); false when it cannot move.
+/// Order matters in a list: urgency rules are tried in turn, actions keep the file's order
+/// within one urgency, the request form's sections are printed in it.
+pub fn move_entry(section_json: &mut Value, e: &Entry, up: bool) -> bool {
+    let Some((parent, last)) = e.pointer.rsplit_once('/') else {
+        return false;
+    };
+    let (Some(Value::Array(items)), Ok(i)) =
+        (section_json.pointer_mut(parent), last.parse::<usize>())
+    else {
+        return false;
+    };
+    let j = if up { i.checked_sub(1) } else { Some(i + 1) };
+    match j {
+        Some(j) if i < items.len() && j < items.len() => {
+            items.swap(i, j);
+            true
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entries_move_within_their_list_only() {
+        let file = default_file();
+        let mut json = read(&file, "contact_record").unwrap();
+        let g = &groups("contact_record")[0];
+        let list = entries(&json, g);
+        assert!(
+            !move_entry(&mut json, &list[0], true),
+            "the first cannot go up"
+        );
+        assert!(move_entry(&mut json, &list[0], false));
+        assert_eq!(entries(&json, g)[1].name, list[0].name);
+        assert!(!move_entry(&mut json, list.last().unwrap(), false));
+        let mut contacts = read(&file, "contacts").unwrap();
+        let e = entries(&contacts, &groups("contacts")[0])[0].clone();
+        assert!(!move_entry(&mut contacts, &e, false), "a map has no order");
+    }
 
     fn default_file() -> GuidanceFile {
         crate::problem::parse_json(include_str!("../../www/guidance/default.json")).unwrap()

@@ -114,19 +114,75 @@ fn group(ctx: &Ctx, section: &'static str, json: &Value, g: &'static Group) -> H
         <>
             if !g.title.is_empty() { <h2 class="govuk-heading-m">{ g.title }</h2> }
             <dl class="govuk-summary-list">
-                { for items.iter().map(|e| {
+                { for items.iter().enumerate().map(|(n, e)| {
                     let when = json.pointer(&format!("{}/when", e.pointer))
                         .and_then(|w| serde_json::from_value::<Condition>(w.clone()).ok())
                         .map(|c| format!(" When {}.", words::condition(&c, file)))
                         .unwrap_or_default();
-                    fields::summary_row(&e.name, html! { format!("{}{when}", e.label) },
-                        Some((ctx.go(Page::Entry(section, e.key.clone()), None), e.name.clone())))
+                    let row_id = format!("entry-row-{}-{n}", g.at);
+                    let moves = (g.shape == Shape::List && g.grows).then(|| html! {
+                        <>
+                            if n > 0 {
+                                <li class="govuk-summary-list__actions-list-item">{ move_button(ctx, section, g, e, true, format!("entry-row-{}-{}", g.at, n - 1)) }</li>
+                            }
+                            if n + 1 < items.len() {
+                                <li class="govuk-summary-list__actions-list-item">{ move_button(ctx, section, g, e, false, format!("entry-row-{}-{}", g.at, n + 1)) }</li>
+                            }
+                        </>
+                    });
+                    html! {
+                        <div class="govuk-summary-list__row" id={row_id} tabindex="-1">
+                            <dt class="govuk-summary-list__key">{ e.name.clone() }</dt>
+                            <dd class="govuk-summary-list__value">{ format!("{}{when}", e.label) }</dd>
+                            <dd class="govuk-summary-list__actions">
+                                <ul class="govuk-summary-list__actions-list">
+                                    <li class="govuk-summary-list__actions-list-item">
+                                        <a class="govuk-link" href="#" onclick={ctx.go(Page::Entry(section, e.key.clone()), None)}>{ "Change" }<span class="govuk-visually-hidden">{ format!(" {}", e.name) }</span></a>
+                                    </li>
+                                    { for moves }
+                                </ul>
+                            </dd>
+                        </div>
+                    }
                 }) }
             </dl>
             if g.grows {
                 <button type="button" class="govuk-button govuk-button--secondary" onclick={add}>{ "Add another" }</button>
             }
         </>
+    }
+}
+
+/// "Move up" or "Move down" for an entry of an ordered list; focus follows the entry.
+fn move_button(
+    ctx: &Ctx,
+    section: &'static str,
+    g: &'static Group,
+    e: &forms::Entry,
+    up: bool,
+    focus: String,
+) -> Html {
+    let onclick = {
+        let (ctx, e) = (ctx.clone(), e.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(mut json) = forms::read(&ctx.doc().file, section) else {
+                return;
+            };
+            if !forms::move_entry(&mut json, &e, up) {
+                return;
+            }
+            if let Ok(part) = forms::decode(section, json) {
+                ctx.edit(Edit::new(format!("{section}/{}:move", g.at), move |f| {
+                    part.clone().put(f)
+                }));
+                ctx.send(Action::Go(Page::Section(section), Some(focus.clone())));
+            }
+        })
+    };
+    html! {
+        <button type="button" class="app-link-button govuk-body-s" {onclick}>
+            { if up { "Move up" } else { "Move down" } }<span class="govuk-visually-hidden">{ format!(" {}", e.name) }</span>
+        </button>
     }
 }
 

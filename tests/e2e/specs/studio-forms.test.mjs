@@ -169,6 +169,16 @@ test("the contact record's urgency rules have a form and a condition builder, an
   await axeClean(page, 'urgency rule');
   await undoAll(page);
 
+  // Urgency rules are tried in turn: a rule moves with buttons, and focus stays with it.
+  await goToTask(page, 'Front door contact record');
+  const names = () => page.locator('main dl').first().locator('dt').allInnerTexts();
+  const order = await names();
+  await page.getByRole('button', { name: `Move down ${order[0]}`, exact: true }).click();
+  await checked(page);
+  assert.deepEqual((await names()).slice(0, 2), [order[1], order[0]]);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'entry-row-urgency-1', 'focus stays with the moved rule');
+  await undoAll(page);
+
   // The whole section as JSON: a copy of the child protection rule below it is never reached.
   await goToTask(page, 'Front door contact record');
   await page.getByText('Edit the whole of front door contact record as JSON').click();
