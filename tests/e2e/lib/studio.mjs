@@ -44,7 +44,7 @@ export async function goToTask(page, name) {
 
 export async function relevel(page, code, level) {
   await goToTask(page, 'Concerns');
-  await page.getByRole('link', { name: `Change ${code}` }).click();
+  await page.getByRole('link', { name: `Change ${code}`, exact: true }).click();
   await page.getByLabel(`Level ${level}`, { exact: true }).check();
   await checked(page);
 }

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { useSuite, REPO_ROOT } from '../lib/journey.mjs';
-import { T, shot, axeClean, checked, goToTask, openStudio as openStudioIn, cleanRun as cleanRunIn } from '../lib/studio.mjs';
+import { T, shot, axeClean, checked, goToTask, relevel, openStudio as openStudioIn, cleanRun as cleanRunIn } from '../lib/studio.mjs';
 import { tabUntil } from '../lib/keyboard.mjs';
 
 const suite = useSuite();
@@ -309,6 +309,45 @@ test('a new concern is added as a copy, renamed, given a domain and a level, and
   await checked(page);
   assert.equal(await rows.count(), before);
   assert.match(await page.locator('#studio-changed').innerText(), /no changes since opened/);
+  await cleanRun(opened)();
+  await opened.context.close();
+});
+
+test('a change that lowers decisions is acknowledged before export, for that revision; an error blocks the review and export', async () => {
+  const opened = await openStudio();
+  const { page } = opened;
+  const blocked = page.getByText('Export needs a file with no errors, and every lowered decision acknowledged in the review.');
+  // Self-harm moved from level 3 to level 1: decisions go down.
+  await relevel(page, 'health.self_harm', 1);
+  await goToTask(page, 'Review changes');
+  await page.locator('#review-down').waitFor(T);
+  assert.match(await page.locator('main').innerText(), /would lower a child's pathway/);
+  assert.match(await page.locator('#review-summary').innerText(), /[1-9]\d* go down/);
+  assert.match(await page.locator('#review-down').innerText(), /Family Help[\s\S]*Universal or community support/);
+  await page.getByRole('button', { name: 'Continue to export' }).click();
+  await blocked.waitFor(T);
+  assert.equal(await page.getByRole('button', { name: 'Download the guidance file' }).count(), 0);
+  await page.getByRole('link', { name: 'Go to the review' }).click();
+  await page.getByLabel('I have checked every lowered decision and it is intended').check();
+  await page.getByRole('button', { name: 'Continue to export' }).click();
+  await page.getByRole('button', { name: 'Download the guidance file' }).waitFor(T);
+
+  // Another edit: the acknowledgement was for the file as it was.
+  await goToTask(page, 'Settings');
+  await page.getByLabel('The contact that makes a repeat pattern (optional)').fill('4');
+  await checked(page);
+  await goToTask(page, 'Export');
+  await blocked.waitFor(T);
+
+  // An error (an action with no wording) blocks the review and export.
+  await goToTask(page, 'Actions');
+  await page.getByRole('link', { name: 'Change call_999', exact: true }).click();
+  await page.getByLabel('What to do', { exact: true }).fill('');
+  await checked(page);
+  await goToTask(page, 'Review changes');
+  await page.getByText('The file has 1 error. Fix it in the checks panel before the review and export.').waitFor(T);
+  await goToTask(page, 'Export');
+  await blocked.waitFor(T);
   await cleanRun(opened)();
   await opened.context.close();
 });
