@@ -37,9 +37,18 @@ export async function checked(page) {
   await page.locator('#checks-status[data-current="true"]').waitFor(T);
 }
 
+/** Goes to a task from any page: "Back to tasks" first, unless already on the task list
+ *  (waiting for a link that is not there would cost the click's whole timeout), and
+ *  returns once the task's page is drawn. */
 export async function goToTask(page, name) {
-  await page.getByRole('link', { name: 'Back to tasks' }).click().catch(() => {});
+  const back = page.getByRole('link', { name: 'Back to tasks' });
+  if (await back.count()) {
+    await back.click();
+    await back.waitFor({ state: 'detached', ...T });
+  }
   await page.getByRole('link', { name, exact: true }).click();
+  // Every page but the task list has "Back to tasks": the task's page has been drawn.
+  await back.waitFor(T);
 }
 
 export async function relevel(page, code, level) {
