@@ -269,6 +269,20 @@ impl Ctx {
         })
     }
 
+    /// A link's click that goes to the page and field a `$.path` is about. Found when
+    /// clicked, not when drawn: findings are drawn after every edit, and locating one
+    /// reads its section of the file as JSON.
+    pub fn go_to_path(&self, path: &str) -> Callback<MouseEvent> {
+        let (state, d, path) = (self.state.clone(), self.dispatch.clone(), path.to_string());
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            if let Some(doc) = state.doc.as_ref() {
+                let (page, focus) = super::nav::locate(&path, &doc.file);
+                d.dispatch(Action::Go(page, focus));
+            }
+        })
+    }
+
     pub fn edit(&self, edit: Edit) {
         self.dispatch.dispatch(Action::Edit(edit));
     }

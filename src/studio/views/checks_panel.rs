@@ -3,7 +3,7 @@
 //! edit; an invariant break's smallest case opens in the preview.
 
 use super::super::app::{Action, Ctx};
-use super::super::nav::{self, Page};
+use super::super::nav::Page;
 use crate::authoring::lint::{Finding, Severity};
 use yew::prelude::*;
 
@@ -55,7 +55,6 @@ pub fn panel(ctx: &Ctx) -> Html {
 }
 
 fn finding(ctx: &Ctx, f: &Finding) -> Html {
-    let (page, focus) = nav::locate(&f.path, &ctx.doc().file);
     let tag = match f.severity {
         Severity::Error => html! { <strong class="govuk-tag govuk-tag--red">{ "Error" }</strong> },
         Severity::Warning => {
@@ -75,7 +74,7 @@ fn finding(ctx: &Ctx, f: &Finding) -> Html {
     html! {
         <li class="govuk-!-margin-bottom-4" data-kind={f.kind.code()}>
             { tag }{ " " }
-            <a class="govuk-link govuk-body-s" href="#" onclick={ctx.go(page, focus)}>{ f.path.clone() }</a>
+            <a class="govuk-link govuk-body-s" href="#" onclick={ctx.go_to_path(&f.path)}>{ f.path.clone() }</a>
             <p class="govuk-body-s govuk-!-margin-bottom-1">{ f.message.clone() }</p>
             { for example }
         </li>
@@ -108,8 +107,7 @@ pub fn findings_for(ctx: &Ctx, prefix: &str) -> Html {
                 <div class="govuk-error-summary__body">
                     <ul class="govuk-list govuk-error-summary__list">
                         { for found.iter().map(|f| {
-                            let (page, focus) = nav::locate(&f.path, &ctx.doc().file);
-                            html! { <li><a href="#" onclick={ctx.go(page, focus)}>{ format!("{}: {}", f.path, f.message) }</a></li> }
+                                                    html! { <li><a href="#" onclick={ctx.go_to_path(&f.path)}>{ format!("{}: {}", f.path, f.message) }</a></li> }
                         }) }
                     </ul>
                 </div>

@@ -3,7 +3,6 @@
 
 use super::super::app::{Action, Ctx};
 use super::super::doc::Edit;
-use super::super::nav;
 use crate::guidance::GuidanceFile;
 use crate::problem::Problem;
 use yew::prelude::*;
@@ -69,8 +68,7 @@ pub fn problem_summary(title: &str, problems: &[Problem], ctx: Option<&Ctx>) -> 
                             let words = format!("{}: {}", p.path, p.message);
                             match ctx {
                                 Some(ctx) => {
-                                    let (page, focus) = nav::locate(&p.path, &ctx.doc().file);
-                                    html! { <li><a href="#" onclick={ctx.go(page, focus)}>{ words }</a></li> }
+                                    html! { <li><a href="#" onclick={ctx.go_to_path(&p.path)}>{ words }</a></li> }
                                 }
                                 None => html! { <li><span class="govuk-error-message govuk-!-margin-bottom-0">{ words }</span></li> },
                             }
