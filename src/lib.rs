@@ -2,7 +2,7 @@
 //! engine over it, and (with the `web` feature) the browser app and embedding layer.
 //!
 //! The layers, each importing only those before it (ARCHITECTURE.md has the map):
-//! `vocabulary` ← `problem` ← `guidance` ← `engine` ← `record` ← `flow` ← `web`, with
+//! `vocabulary` and `order` ← `problem` ← `guidance` ← `engine` ← `record` ← `flow` ← `web`, with
 //! `authoring` (lint, diff, vignettes: the CLI's tools) beside `flow`, behind its feature.
 //! The engine modules use no web types; the native build has no web crate in its
 //! dependency graph, so any such use fails to compile there.
@@ -12,6 +12,7 @@ pub mod authoring;
 pub mod engine;
 pub mod flow;
 pub mod guidance;
+pub mod order;
 pub mod problem;
 pub mod record;
 #[cfg(feature = "studio")]

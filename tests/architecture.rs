@@ -1,5 +1,5 @@
 //! The import rule of ARCHITECTURE.md, checked by reading the source: each layer uses only
-//! the layers before it (vocabulary ← problem ← guidance ← engine ← record ← flow ← web ←
+//! the layers before it (vocabulary and order ← problem ← guidance ← engine ← record ← flow ← web ←
 //! studio, with authoring beside flow), so no module cycle can form between layers; `web`
 //! and `authoring` are used by the studio alone (the CLI uses authoring from outside the
 //! layers, as `main.rs`); inside the
@@ -13,8 +13,9 @@ use std::path::Path;
 
 /// Each layer and its place: a layer may use a layer with a smaller number. Flow and
 /// authoring share a place, so neither uses the other.
-const LAYERS: [(&str, u8); 9] = [
+const LAYERS: [(&str, u8); 10] = [
     ("vocabulary", 0),
+    ("order", 0),
     ("problem", 1),
     ("guidance", 2),
     ("engine", 3),

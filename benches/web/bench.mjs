@@ -234,7 +234,7 @@ async function timeToReady(browser, url, probe, verify, contextOptions = {}) {
 }
 
 const draftJson = (g, step, answers) =>
-  JSON.stringify({ version: 1, guidance_id: g.id, guidance_version: g.version, step, returning: false, answers });
+  JSON.stringify({ version: 2, guidance_id: g.id, guidance_version: g.version, step, returning: false, answers });
 
 // ---------------------------------------------------------------------------------------
 // Memory: the app's own wasm instance. wasm-bindgen's init() returns the existing exports

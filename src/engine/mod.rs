@@ -223,7 +223,8 @@ fn decided_actions(
 /// urgency and the file's order, each once.
 fn safe_in_order(g: &Guidance, hits: &mut Vec<u32>, flags: u64) {
     hits.retain(|&a| g.action_never_flags[a as usize] & flags == 0);
-    hits.sort_unstable_by_key(|&a| (g.file.actions[a as usize].urgency, a));
+    crate::order::sort_numbers(hits);
+    crate::order::sort_by_rank(hits, |&a| g.file.actions[a as usize].urgency as u32);
     hits.dedup();
 }
 
@@ -263,7 +264,7 @@ fn reason(
 ) -> Reason {
     let mut found = Vec::new();
     contributing(&mut found);
-    found.sort_unstable();
+    crate::order::sort_numbers(&mut found);
     found.dedup();
     Reason {
         rule: rule.to_string(),

@@ -57,7 +57,7 @@ pub(crate) fn resolve(guidance: &Guidance, case: &Case) -> Result<Resolved, Case
     }
     let sorted = |v: Vec<Option<u32>>| {
         let mut v: Vec<u32> = v.into_iter().flatten().collect();
-        v.sort_unstable();
+        crate::order::sort_numbers(&mut v);
         v
     };
     Ok(Resolved {

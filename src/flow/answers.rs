@@ -4,6 +4,7 @@
 use super::steps::{Mode, Step};
 use crate::engine::case::{Case, Child};
 use crate::guidance::Guidance;
+use crate::order::sort_by_rank;
 use crate::record::{FinalDecision, Notes};
 use crate::vocabulary::{Audience, Consent, KnownToSocialCare, Pathway, ADULT_AGE, MAX_AGE_YEARS};
 use serde::{Deserialize, Serialize};
@@ -468,16 +469,13 @@ impl Answers {
         }
         let unborn = self.child_status == Some(ChildStatus::Unborn);
         let mut concerns = self.concerns.clone();
-        // Guidance order, then the code: a total order, so the unstable sort (the only one
-        // in the download) gives what a stable one would.
-        concerns.sort_unstable_by(|a, b| {
-            let at = |c: &String| guidance.concern_index(c).unwrap_or(u32::MAX);
-            at(a).cmp(&at(b)).then_with(|| a.cmp(b))
+        // Guidance order (a code the guidance lacks, last, as chosen).
+        sort_by_rank(&mut concerns, |c| {
+            guidance.concern_index(c).unwrap_or(u32::MAX)
         });
         let mut strengths = self.strengths.clone();
-        strengths.sort_unstable_by(|a, b| {
-            let at = |s: &String| guidance.strength_index(s).unwrap_or(u32::MAX);
-            at(a).cmp(&at(b)).then_with(|| a.cmp(b))
+        sort_by_rank(&mut strengths, |s| {
+            guidance.strength_index(s).unwrap_or(u32::MAX)
         });
         Ok(Case {
             child: Child {

@@ -7,7 +7,7 @@ use crate::guidance::Guidance;
 use serde::{Deserialize, Serialize};
 
 /// Bump when `Answers` changes shape: older drafts are then discarded with a notice.
-pub const DRAFT_VERSION: u32 = 1;
+pub const DRAFT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -62,12 +62,12 @@ impl Draft {
 
     /// Reads a stored draft, refusing anything that does not fit the guidance in use.
     pub fn restore(text: &str, guidance: &Guidance) -> Result<Draft, DraftProblem> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|_| DraftProblem::Unreadable)?;
-        if value.get("version").and_then(|v| v.as_u64()) != Some(u64::from(DRAFT_VERSION)) {
+        // Read as a draft at once, version and all: an older version either fails to read
+        // or reads with the wrong number, and both are unreadable alike.
+        let draft: Draft = serde_json::from_str(text).map_err(|_| DraftProblem::Unreadable)?;
+        if draft.version != DRAFT_VERSION {
             return Err(DraftProblem::Unreadable);
         }
-        let draft: Draft = serde_json::from_value(value).map_err(|_| DraftProblem::Unreadable)?;
         let fits = draft.guidance_id == guidance.id()
             && draft.guidance_version == guidance.version()
             && draft

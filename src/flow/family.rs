@@ -13,10 +13,13 @@ pub struct Family {
     /// Set when the first child's decision is recorded, from randomness the caller gives
     /// (the browser's `crypto.getRandomValues`; fixed text in native tests).
     pub id: Option<String>,
-    /// The records of the children recorded before the one being entered now, child 1
-    /// first: their routes go into each later record, and the family's records are
-    /// offered together once more than one child is recorded.
-    pub records: Vec<DecisionRecord>,
+    /// The answers of the children recorded before the one being entered now, child 1
+    /// first, each as it was when its decision was recorded (its own `family` left
+    /// empty: it is this one). Their records are made again from these: a record is a
+    /// function of the answers and the guidance, and a draft is only restored against
+    /// the guidance it was made with. Keeping answers, not records, means the app never
+    /// reads a record back, which keeps the record's reader out of its wasm (issue 14).
+    pub children: Vec<Answers>,
     /// What was carried over from the child before: family-level concerns, for the
     /// "Carried over from child 1" summary. Empty for the first child.
     pub carried: Vec<String>,
@@ -25,55 +28,88 @@ pub struct Family {
 impl Family {
     /// The order of the child being entered now: 1 for the first.
     pub fn child(&self) -> u32 {
-        self.records.len() as u32 + 1
+        self.children.len() as u32 + 1
     }
 
     /// The children recorded before this one, with their routes.
-    pub fn recorded(&self) -> Vec<ChildRoute> {
-        self.records
+    pub fn recorded(&self, guidance: &Guidance) -> Vec<ChildRoute> {
+        self.children
             .iter()
             .zip(1..)
-            .map(|(r, n)| route(r, n))
+            .filter_map(|(answers, n)| route(answers, n, guidance))
             .collect()
     }
 
     /// The `family` part of the current child's record, once the family has an id.
-    pub fn in_record(&self) -> Option<FamilyInRecord> {
+    pub fn in_record(&self, guidance: &Guidance) -> Option<FamilyInRecord> {
         Some(FamilyInRecord {
             id: self.id.clone()?,
             child: self.child(),
             of: self.child(),
-            others: self.recorded(),
+            others: self.recorded(guidance),
         })
+    }
+
+    /// The records of the children recorded before this one, child 1 first, each as it
+    /// was made: listing only the children before it.
+    fn records(&self, guidance: &Guidance) -> Vec<DecisionRecord> {
+        (0..self.children.len())
+            .filter_map(|k| {
+                let answers = Answers {
+                    family: Family {
+                        id: self.id.clone(),
+                        children: self.children[..k].to_vec(),
+                        carried: Vec::new(),
+                    },
+                    ..self.children[k].clone()
+                };
+                current_record(&answers, guidance)
+            })
+            .collect()
     }
 
     /// Every record of the family, the current child's (`current`, just recorded) last,
     /// each listing all the others: the earlier ones were made before the later children
     /// were considered, so here they are brought up to date, with nothing else changed.
-    pub fn all_records(&self, current: &DecisionRecord) -> Vec<DecisionRecord> {
-        let all: Vec<&DecisionRecord> = self.records.iter().chain([current]).collect();
-        let routes: Vec<ChildRoute> = all.iter().zip(1..).map(|(r, n)| route(r, n)).collect();
-        let of = all.len() as u32;
-        all.iter()
+    pub fn all_records(
+        &self,
+        current: &DecisionRecord,
+        guidance: &Guidance,
+    ) -> Vec<DecisionRecord> {
+        let mut all = self.records(guidance);
+        all.push(current.clone());
+        let routes: Vec<ChildRoute> = all
+            .iter()
             .zip(1..)
-            .map(|(r, n)| {
-                let mut r = (*r).clone();
-                if let Some(f) = r.family.as_mut() {
-                    f.of = of;
-                    f.others = routes.iter().filter(|o| o.child != n).cloned().collect();
-                }
-                r
+            .map(|(r, n)| ChildRoute {
+                child: n,
+                recommended: r.recommendation.pathway,
+                final_pathway: r.final_decision.pathway,
             })
-            .collect()
+            .collect();
+        let of = all.len() as u32;
+        for (r, n) in all.iter_mut().zip(1..) {
+            if let Some(f) = r.family.as_mut() {
+                f.of = of;
+                f.others = routes.iter().filter(|o| o.child != n).cloned().collect();
+            }
+        }
+        all
     }
 }
 
-fn route(record: &DecisionRecord, child: u32) -> ChildRoute {
-    ChildRoute {
+/// A recorded child's route, from their answers alone (the family does not change it).
+fn route(answers: &Answers, child: u32, guidance: &Guidance) -> Option<ChildRoute> {
+    let alone = Answers {
+        family: Family::default(),
+        ..answers.clone()
+    };
+    let record = current_record(&alone, guidance)?;
+    Some(ChildRoute {
         child,
         recommended: record.recommendation.pathway,
         final_pathway: record.final_decision.pathway,
-    }
+    })
 }
 
 /// The current child's decision record, once recorded: what the outcome page shows and
@@ -92,7 +128,7 @@ pub fn current_record(answers: &Answers, guidance: &Guidance) -> Option<Decision
     if let Some(contact) = contact {
         record = record.with_contact(contact);
     }
-    Some(match answers.family.in_record() {
+    Some(match answers.family.in_record(guidance) {
         Some(family) => record.in_family(family),
         None => record,
     })
@@ -103,9 +139,12 @@ pub fn current_record(answers: &Answers, guidance: &Guidance) -> Option<Decision
 /// details, concerns, strengths, notes, checks and decision asked afresh. `None` until
 /// this child's decision is recorded.
 pub fn next_child(answers: &Answers, guidance: &Guidance) -> Option<Answers> {
-    let record = current_record(answers, guidance)?;
+    current_record(answers, guidance)?;
     let mut family = answers.family.clone();
-    family.records.push(record);
+    family.children.push(Answers {
+        family: Family::default(),
+        ..answers.clone()
+    });
     let carried: Vec<String> = answers
         .concerns
         .iter()

@@ -542,13 +542,14 @@ mod tests {
     #[test]
     fn the_family_keeps_its_id_and_each_child_recorded_with_their_routes() {
         let mut s = first_child_recorded(Audience::FrontDoor, Mode::Expert);
-        let first = s.answers.family.in_record().unwrap();
+        let first = s.answers.family.in_record(&s.guidance).unwrap();
         assert_eq!((first.child, first.of), (1, 1));
         assert!(first.others.is_empty());
+        let record_one = crate::flow::current_record(&s.answers, &s.guidance).unwrap();
         s.update(Msg::NextChild);
         assert_eq!(s.answers.mode, Mode::Expert, "expert mode is kept");
         assert_eq!(s.answers.family.child(), 2);
-        let one = &s.answers.family.recorded()[0];
+        let one = &s.answers.family.recorded(&s.guidance)[0];
         assert_eq!(one.child, 1);
         assert_eq!(one.final_pathway, one.recommended, "child 1 agreed");
         // Child 2, recorded: the family id is the first one, not the new randomness.
@@ -569,14 +570,14 @@ mod tests {
             at: "2026-12-01T14:20:00+00:00".into(),
             family_id: "family-other".into(),
         });
-        let second = s.answers.family.in_record().unwrap();
+        let second = s.answers.family.in_record(&s.guidance).unwrap();
         assert_eq!(second.id, "family-test-1");
         assert_eq!((second.child, second.of), (2, 2));
-        assert_eq!(second.others, s.answers.family.recorded());
+        assert_eq!(second.others, s.answers.family.recorded(&s.guidance));
         // Together, the two records list each other and share the family id.
         let current = crate::flow::current_record(&s.answers, &s.guidance).unwrap();
         assert_eq!(current.family.as_ref(), Some(&second));
-        let both = s.answers.family.all_records(&current);
+        let both = s.answers.family.all_records(&current, &s.guidance);
         let families: Vec<_> = both.iter().map(|r| r.family.clone().unwrap()).collect();
         assert_eq!(families[0].others[0].child, 2);
         assert_eq!(families[1].others[0].child, 1);
@@ -584,9 +585,15 @@ mod tests {
             .iter()
             .all(|f| f.id == "family-test-1" && f.of == 2));
         assert_eq!(both[1], current, "the last record is as recorded");
+        let mut one_again = both[0].clone();
+        one_again.family = record_one.family.clone();
+        assert_eq!(
+            one_again, record_one,
+            "child 1's record, made again from the answers kept, is as recorded but for the family"
+        );
         s.update(Msg::NextChild);
         assert_eq!(s.answers.family.child(), 3);
-        assert_eq!(s.answers.family.recorded().len(), 2);
+        assert_eq!(s.answers.family.recorded(&s.guidance).len(), 2);
     }
 
     #[test]

@@ -823,7 +823,7 @@ impl<'a> Checker<'a> {
                 &mut self.problems,
             ));
             let mut concerns = self.concern_codes(&s.concerns, &format!("{path}.concerns"), true);
-            concerns.sort_unstable();
+            crate::order::sort_numbers(&mut concerns);
             named.push(concerns);
         }
         (masks, named)
@@ -934,7 +934,7 @@ impl<'a> Checker<'a> {
                     self.problem(format!("{path}.any_concern"), "the list is empty");
                 }
                 let mut idx = self.concern_codes(codes, &format!("{path}.any_concern"), true);
-                idx.sort_unstable();
+                crate::order::sort_numbers(&mut idx);
                 Compiled::AnyConcern(idx)
             }
             Condition::Flag(flag) => match self.flag_index.get(flag.as_str()) {

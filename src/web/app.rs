@@ -169,15 +169,16 @@ fn initial_flow(props: &TriageProps) -> (Session, Option<&'static str>) {
     }
 }
 
+// Through the text form the draft already reads and writes: `serde_json::Value`'s own
+// deserialiser would add a copy of every type's reader to the wasm (issue 14).
 fn step_code(step: Step) -> String {
-    serde_json::to_value(step)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
+    serde_json::to_string(&step)
+        .map(|quoted| quoted.trim_matches('"').to_owned())
         .unwrap_or_default()
 }
 
 fn step_from_code(code: &str) -> Option<Step> {
-    serde_json::from_value(serde_json::Value::String(code.to_string())).ok()
+    serde_json::from_str(&format!("\"{code}\"")).ok()
 }
 
 #[function_component(Triage)]
@@ -316,7 +317,7 @@ pub fn triage(props: &TriageProps) -> Html {
     };
     let on_restart = (flow.step != Step::Start).then(|| dispatch.reform(|()| Msg::AskRestart));
     let body = if flow.confirming_restart {
-        html! { <RestartConfirm dispatch={dispatch.clone()} /> }
+        restart_confirm(&dispatch)
     } else {
         match flow.step {
             Step::Start => html! {
@@ -326,20 +327,11 @@ pub fn triage(props: &TriageProps) -> Html {
                     on_start={dispatch.reform(|()| Msg::Continue)}
                     on_choose_guidance={props.on_choose_guidance.clone()} />
             },
-            Step::Audience => html! { <AudiencePage ..page /> },
-            Step::Safety => html! { <SafetyPage ..page /> },
-            Step::Emergency => html! { <EmergencyPage ..page /> },
-            Step::Child => html! { <ChildPage ..page /> },
-            Step::NotAChild => html! { <NotAChildPage ..page /> },
-            Step::Concerns => html! { <ConcernsPage ..page /> },
-            Step::NoConcerns => html! { <NoConcernsPage ..page /> },
-            Step::Strengths => html! { <StrengthsPage ..page /> },
-            Step::Views => html! { <ViewsPage ..page /> },
-            Step::Check => html! { <CheckPage ..page /> },
             Step::Outcome => {
                 html! { <OutcomePage page={page} on_record={props.on_record.clone()} /> }
             }
             Step::Expert => html! { <ExpertPage ..page /> },
+            step => html! { <StepPage key={step_code(step)} {step} {page} /> },
         }
     };
     let notice_id = widget.id("draft-notice-title");

@@ -86,7 +86,7 @@ pub fn guidance_chooser(props: &ChooserProps) -> Html {
                     <Radios id="guidance-file" legend="Which local authority's guidance do you want to use?" heading=true
                         hint="Each authority sets its own support levels. Your answers so far will be cleared."
                         options={options} selected={Some((*selected).clone())} {onchange} />
-                    <RulesPicture file={(*selected).clone()} />
+                    { rules_picture(&selected) }
                     <div class="govuk-button-group">
                         <button type="submit" class="govuk-button">{ "Use this guidance" }</button>
                         <button type="button" class="govuk-button govuk-button--secondary"
@@ -105,16 +105,10 @@ pub fn guidance_chooser(props: &ChooserProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct RulesPictureProps {
-    file: AttrValue,
-}
-
 /// How the chosen guidance decides: the picture `triage explain` draws, shipped beside the
 /// file as `<name>.svg` (an image, so nothing in it can run).
-#[function_component(RulesPicture)]
-fn rules_picture(props: &RulesPictureProps) -> Html {
-    let Some(stem) = props.file.strip_suffix(".json") else {
+fn rules_picture(file: &str) -> Html {
+    let Some(stem) = file.strip_suffix(".json") else {
         return html! {};
     };
     html! {

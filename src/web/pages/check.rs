@@ -10,7 +10,6 @@ use crate::web::chart::NeedsChart;
 use crate::web::components::{back_link, link_button, ErrorSummary};
 use yew::prelude::*;
 
-#[function_component(CheckPage)]
 pub fn check_page(p: &PageProps) -> Html {
     let a = &p.flow.answers;
     let g = &p.flow.guidance;
@@ -51,7 +50,7 @@ pub fn check_page(p: &PageProps) -> Html {
     };
     let concerns: Vec<String> = {
         let mut codes = a.concerns.clone();
-        codes.sort_unstable_by_key(|c| g.concern_index(c));
+        crate::order::sort_by_rank(&mut codes, |c| g.concern_index(c).unwrap_or(u32::MAX));
         codes
             .iter()
             .filter_map(|c| g.concern(c))
@@ -89,7 +88,7 @@ pub fn check_page(p: &PageProps) -> Html {
                 <div class="govuk-grid-column-two-thirds">
                     <ErrorSummary errors={p.flow.errors.clone()} attempt={p.flow.failed_submits} />
                     <h1 class="govuk-heading-l">{ Step::Check.title() }</h1>
-                    <super::SiblingNote flow={p.flow.clone()} />
+                    { super::sibling::sibling_note(&p.flow, false) }
                     <dl class="govuk-summary-list">
                         { row("Immediate danger", html! { match a.immediate_danger { Some(true) => "Yes", Some(false) => "No", None => "Not answered" } }, Step::Safety, "immediate danger") }
                         { row("Age", html! { age }, Step::Child, "the child's age") }

@@ -1,7 +1,7 @@
 //! About the child: born or unborn, age, mobility for babies, SEND, social care. No names,
 //! dates of birth or addresses are asked for.
 
-use super::{PageProps, Question};
+use super::{question, PageProps};
 use crate::flow::{ChildStatus, Edit, Mobility, Step};
 use crate::vocabulary::KnownToSocialCare;
 use crate::web::components::{error_for, error_message, ChoiceOption, Radios};
@@ -131,13 +131,15 @@ pub fn child_fields(p: &PageProps) -> Html {
     }
 }
 
-#[function_component(ChildPage)]
 pub fn child_page(p: &PageProps) -> Html {
-    html! {
-        <Question page={p.clone()}>
-            <h1 class="govuk-heading-l">{ Step::Child.title() }</h1>
-            <p class="govuk-body">{ "Do not give the child's name, date of birth or address." }</p>
-            <ChildFields ..p.clone() />
-        </Question>
-    }
+    question(
+        p,
+        html! {
+            <>
+                <h1 class="govuk-heading-l">{ Step::Child.title() }</h1>
+                <p class="govuk-body">{ "Do not give the child's name, date of birth or address." }</p>
+                <ChildFields ..p.clone() />
+            </>
+        },
+    )
 }

@@ -4,7 +4,7 @@
 //! serious concerns on the same topic, so a search never steers to the lowest level.
 //! The concerns ticked so far stay listed under "Your choices" whatever the search shows.
 
-use super::{PageProps, Question};
+use super::PageProps;
 use crate::flow::search::SearchIndex;
 use crate::flow::{Edit, Msg, Step};
 use crate::guidance::Concern;
@@ -271,7 +271,9 @@ fn your_choices(p: &PageProps) -> Html {
         .iter()
         .filter_map(|c| g.concern(c))
         .collect();
-    ticked.sort_unstable_by_key(|c| g.concern_index(&c.code));
+    crate::order::sort_by_rank(&mut ticked, |c| {
+        g.concern_index(&c.code).unwrap_or(u32::MAX)
+    });
     // One box whether or not anything is ticked: replacing the element here, above every
     // concern, made Chromium restyle the whole list on each tick (about 1,700 elements).
     if ticked.is_empty() {
@@ -303,11 +305,11 @@ fn your_choices(p: &PageProps) -> Html {
     }
 }
 
-#[function_component(ConcernsPage)]
 pub fn concerns_page(p: &PageProps) -> Html {
-    html! {
-        <Question page={p.clone()} on_concerns=true>
-            <ConcernFields page={p.clone()} />
-        </Question>
-    }
+    super::question_with(
+        p,
+        "Continue",
+        true,
+        html! { <ConcernFields page={p.clone()} /> },
+    )
 }

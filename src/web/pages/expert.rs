@@ -4,7 +4,7 @@
 use super::child::ChildFields;
 use super::concerns::ConcernFields;
 use super::strengths::StrengthFields;
-use super::views::ViewsFields;
+use super::views::views_fields;
 use super::PageProps;
 use crate::engine::outcome::outcome_text;
 use crate::flow::{Edit, Msg, Step};
@@ -42,7 +42,7 @@ pub fn expert_page(p: &PageProps) -> Html {
             <div class="govuk-grid-row app-expert-page">
                 <div class="govuk-grid-column-two-thirds">
                     <ErrorSummary errors={p.flow.errors.clone()} attempt={p.flow.failed_submits} />
-                    <super::SiblingNote flow={p.flow.clone()} />
+                    { super::sibling::sibling_note(&p.flow, false) }
                     <form novalidate=true {onsubmit}>
                         <Radios id="immediate-danger" legend={Step::Safety.title()}
                             options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}
@@ -53,7 +53,7 @@ pub fn expert_page(p: &PageProps) -> Html {
                         <ChildFields ..p.clone() />
                         <ConcernFields page={p.clone()} nested=true />
                         <StrengthFields page={p.clone()} nested=true />
-                        <ViewsFields page={p.clone()} nested=true />
+                        { views_fields(p, true) }
                         <button type="submit" class="govuk-button">{ "Check answers" }</button>
                     </form>
                 </div>

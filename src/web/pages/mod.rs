@@ -1,6 +1,8 @@
-//! Every page: one component per step of the flow, and the start, restart and guidance
-//! error pages. Step pages get the session (with its guidance) and the dispatcher; none keeps
-//! state of its own beyond what the page needs while open.
+//! Every page: one per step of the flow, and the start, restart and guidance error pages.
+//! Step pages get the session (with its guidance) and the dispatcher; none keeps state of
+//! its own beyond what the page needs while open. A page that needs no hook of its own is a
+//! plain function drawn by [`StepPage`]; the start, outcome and expert pages, which keep
+//! state or run effects, are components of their own.
 
 mod check;
 mod child;
@@ -18,21 +20,13 @@ mod stops;
 mod strengths;
 mod views;
 
-pub use check::CheckPage;
-pub use child::ChildPage;
-pub use concerns::ConcernsPage;
 pub use expert::ExpertPage;
 pub use guidance_error::GuidanceErrorPage;
 pub use outcome::OutcomePage;
-pub use questions::{AudiencePage, EmergencyPage, SafetyPage};
-pub use restart::RestartConfirm;
-pub use sibling::SiblingNote;
+pub use restart::restart_confirm;
 pub use start::StartPage;
-pub use stops::{NoConcernsPage, NotAChildPage};
-pub use strengths::StrengthsPage;
-pub use views::ViewsPage;
 
-use crate::flow::{Edit, Msg, Session};
+use crate::flow::{Edit, Msg, Session, Step};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -64,21 +58,48 @@ impl PageProps {
     }
 }
 
-/// The frame of a question page: Back link, error summary, the fields, Continue.
+/// A step page drawn by a plain function. Every such page shares this one component, so
+/// Yew's per-component code is in the wasm once, not once a page (issue 14). Give it the
+/// step as its `key`: a new step then replaces the page, never patches the last one's
+/// fields into it.
 #[derive(Properties, PartialEq)]
-pub struct QuestionProps {
+pub struct StepPageProps {
     pub page: PageProps,
-    pub children: Html,
-    #[prop_or(AttrValue::Static("Continue"))]
-    pub continue_label: AttrValue,
-    /// The concerns page: a sibling's carried concerns are shown there ticked.
-    #[prop_or_default]
-    pub on_concerns: bool,
+    pub step: Step,
 }
 
-#[function_component(Question)]
-pub fn question(props: &QuestionProps) -> Html {
+#[function_component(StepPage)]
+pub fn step_page(props: &StepPageProps) -> Html {
     let p = &props.page;
+    match props.step {
+        Step::Audience => questions::audience_page(p),
+        Step::Safety => questions::safety_page(p),
+        Step::Emergency => questions::emergency_page(p),
+        Step::Child => child::child_page(p),
+        Step::NotAChild => stops::not_a_child_page(p),
+        Step::Concerns => concerns::concerns_page(p),
+        Step::NoConcerns => stops::no_concerns_page(p),
+        Step::Strengths => strengths::strengths_page(p),
+        Step::Views => views::views_page(p),
+        Step::Check => check::check_page(p),
+        // Pages with state of their own are components: the app draws them itself.
+        Step::Start | Step::Outcome | Step::Expert => Html::default(),
+    }
+}
+
+/// The frame of a question page: Back link, error summary, the fields, Continue.
+pub fn question(p: &PageProps, fields: Html) -> Html {
+    question_with(p, "Continue", false, fields)
+}
+
+/// [`question`] with its own button label; `on_concerns` for the concerns page, where a
+/// sibling's carried concerns are shown ticked.
+pub fn question_with(
+    p: &PageProps,
+    continue_label: &'static str,
+    on_concerns: bool,
+    fields: Html,
+) -> Html {
     let onsubmit = p.dispatch.reform(|e: SubmitEvent| {
         e.prevent_default();
         Msg::Continue
@@ -89,10 +110,10 @@ pub fn question(props: &QuestionProps) -> Html {
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
                     <super::components::ErrorSummary errors={p.flow.errors.clone()} attempt={p.flow.failed_submits} />
-                    <SiblingNote flow={p.flow.clone()} on_concerns={props.on_concerns} />
+                    { sibling::sibling_note(&p.flow, on_concerns) }
                     <form novalidate=true {onsubmit}>
-                        { props.children.clone() }
-                        <button type="submit" class="govuk-button">{ &props.continue_label }</button>
+                        { fields }
+                        <button type="submit" class="govuk-button">{ continue_label }</button>
                     </form>
                 </div>
             </div>

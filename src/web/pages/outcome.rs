@@ -139,7 +139,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                                         { format!("You have decided on a different route: {}. These are its steps. The tool recommended: {}.",
                                             g.file().pathways.get(steps.pathway).title, words.title) }
                                     </div>
-                                    <ActionsList actions={steps.actions.clone()} />
+                                    { actions_list(&steps.actions) }
                                     <details class="govuk-details app-recommended-steps">
                                         <summary class="govuk-details__summary">
                                             <span class="govuk-details__summary-text">{ "The recommendation's own steps" }</span>
@@ -152,11 +152,11 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                                     </details>
                                 </>
                             },
-                            None => html! { <ActionsList actions={decision.actions.clone()} /> },
+                            None => actions_list(&decision.actions),
                         }
                     }
                     <h2 class="govuk-heading-m">{ "Why" }</h2>
-                    <Reasons guidance={p.flow.guidance.clone()} decision={decision.clone()} />
+                    { reasons(g, &decision) }
                     <h2 class="govuk-heading-m">{ "What happens next" }</h2>
                     <p class="govuk-body">{ words.allocation }</p>
                     if offers_services {
@@ -189,7 +189,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                     {
                         match record {
                             Some(r) => html! { <Recorded page={p.clone()} record={r} status={(*status).clone()} on_status={Callback::from(move |s| status.set(s))} /> },
-                            None => html! { <RecordForm page={p.clone()} recommended={decision.pathway} contact={contact.clone()} {tell_parents_later} /> },
+                            None => record_form(p, decision.pathway, contact.as_ref(), tell_parents_later),
                         }
                     }
                 </div>
@@ -198,23 +198,15 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ReasonsProps {
-    guidance: SharedGuidance,
-    decision: Decision,
-}
-
 /// Why: each rule's reason, the level it led to, its source, and the concerns behind it,
 /// each concern under the first reason that names it and nowhere else.
-#[function_component(Reasons)]
-fn reasons(props: &ReasonsProps) -> Html {
-    let g = &props.guidance;
+fn reasons(g: &SharedGuidance, decision: &Decision) -> Html {
     let rules = &g.file().rules;
     let mut listed: Vec<&str> = Vec::new();
     let led_to = |rule: &str| -> Option<String> {
         let level_of = |p: Pathway| -> String {
-            let level = if p == props.decision.pathway {
-                props.decision.level
+            let level = if p == decision.pathway {
+                decision.level
             } else {
                 p.base_level()
             };
@@ -243,7 +235,7 @@ fn reasons(props: &ReasonsProps) -> Html {
     };
     html! {
         <ul class="govuk-list app-reasons">
-            { for props.decision.reasons.iter().map(|r| {
+            { for decision.reasons.iter().map(|r| {
                 let concerns: Vec<&crate::guidance::Concern> = r
                     .concerns
                     .iter()
@@ -279,22 +271,16 @@ fn reasons(props: &ReasonsProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ActionsProps {
-    actions: Vec<crate::engine::decision::DecidedAction>,
-}
-
 /// What to do now, by when: grouped by urgency (now, today, then days), never an empty
 /// heading, numbered straight through.
-#[function_component(ActionsList)]
-fn actions_list(props: &ActionsProps) -> Html {
+fn actions_list(actions: &[crate::engine::decision::DecidedAction]) -> Html {
     use crate::guidance::Urgency;
     let mut number = 0;
     html! {
         <>
             <h2 class="govuk-heading-m">{ "What to do now" }</h2>
             { for Urgency::ALL.iter().map(|u| {
-                let these: Vec<&crate::engine::decision::DecidedAction> = props.actions.iter().filter(|a| a.urgency == *u).collect();
+                let these: Vec<&crate::engine::decision::DecidedAction> = actions.iter().filter(|a| a.urgency == *u).collect();
                 if these.is_empty() {
                     return html! {};
                 }
@@ -375,19 +361,15 @@ fn emergency_warning(g: &SharedGuidance, front_door_user: bool) -> Html {
     )
 }
 
-#[derive(Properties, PartialEq)]
-struct RecordFormProps {
-    page: PageProps,
+/// "Record your decision". `contact`: the front door's contact record, for front-door
+/// practitioners; `tell_parents_later`: telling the parents now may not be safe
+/// (contact_record::contact_record_fields).
+fn record_form(
+    p: &PageProps,
     recommended: Pathway,
-    /// The front door's contact record, for front-door practitioners.
-    contact: Option<crate::engine::contact::ContactTriage>,
-    /// Telling the parents now may not be safe (contact_record::contact_record_fields).
+    contact: Option<&crate::engine::contact::ContactTriage>,
     tell_parents_later: bool,
-}
-
-#[function_component(RecordForm)]
-fn record_form(props: &RecordFormProps) -> Html {
-    let p = &props.page;
+) -> Html {
     let a = &p.flow.answers;
     let titles = &p.flow.guidance.file().pathways;
     let on_agree = p.edit(|v: String| Edit::SetAgrees(v == "yes"));
@@ -410,15 +392,15 @@ fn record_form(props: &RecordFormProps) -> Html {
                 error={error_for(&p.flow.errors, "agrees")} onchange={on_agree} />
             if a.agrees == Some(false) {
                 <Radios id="final-pathway" legend="Which route have you decided on?"
-                    options={Pathway::ALL.iter().filter(|x| **x != props.recommended)
+                    options={Pathway::ALL.iter().filter(|x| **x != recommended)
                         .map(|x| ChoiceOption::new(x.code(), titles.get(*x).title.clone())).collect::<Vec<_>>()}
                     selected={a.final_pathway.map(|x| x.code().to_string())}
                     error={error_for(&p.flow.errors, "final-pathway")} onchange={on_pathway} />
                 <TextArea id="final-reason" label="Why have you decided on a different route?" rows={4}
                     error={reason_error} value={a.final_reason.clone()} oninput={on_reason} />
             }
-            if let Some(c) = &props.contact {
-                { contact_record_fields(p, c, props.tell_parents_later) }
+            if let Some(c) = contact {
+                { contact_record_fields(p, c, tell_parents_later) }
             }
             <button type="submit" class="govuk-button">{ "Record decision" }</button>
         </form>
@@ -466,8 +448,12 @@ fn recorded(props: &RecordedProps) -> Html {
             }))
         })
     };
-    let family_records = (props.record.family.as_ref().is_some_and(|f| f.of > 1))
-        .then(|| p.flow.answers.family.all_records(&props.record));
+    let family_records = (props.record.family.as_ref().is_some_and(|f| f.of > 1)).then(|| {
+        p.flow
+            .answers
+            .family
+            .all_records(&props.record, &p.flow.guidance)
+    });
     let on_download_family = {
         let on_status = props.on_status.clone();
         let records = family_records.clone().unwrap_or_default();

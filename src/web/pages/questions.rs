@@ -1,13 +1,12 @@
 //! The short questions: who is using the tool, and immediate danger (with its 999 page).
 
-use super::{PageProps, Question};
+use super::{question, question_with, PageProps};
 use crate::flow::{Edit, Mode, Step};
 use crate::guidance::contact_keys;
 use crate::vocabulary::Audience;
 use crate::web::components::{error_for, warning_text, ChoiceOption, Radios};
 use yew::prelude::*;
 
-#[function_component(AudiencePage)]
 pub fn audience_page(p: &PageProps) -> Html {
     let a = &p.flow.answers;
     let options = Audience::ALL
@@ -35,44 +34,46 @@ pub fn audience_page(p: &PageProps) -> Html {
             Mode::Guided
         })
     });
-    html! {
-        <Question page={p.clone()}>
-            <Radios id="audience" legend={Step::Audience.title()} heading=true
-                hint="This changes the wording and the steps suggested, never the recommendation."
-                options={options} selected={a.audience.map(|x| x.code().to_string())}
-                error={error_for(&p.flow.errors, "audience")} onchange={on_audience} />
-            if a.audience == Some(Audience::FrontDoor) {
-                <Radios id="mode" legend="How do you want to work?"
-                    options={vec![
-                        ChoiceOption::new("guided", "One question at a time"),
-                        ChoiceOption::new("expert", "All questions on one page")
-                            .hint("Expert mode: the recommendation updates as you answer"),
-                    ]}
-                    selected={Some(if a.mode == Mode::Expert { "expert" } else { "guided" }.to_string())}
-                    onchange={on_mode} />
-            }
-        </Question>
-    }
+    question(
+        p,
+        html! {
+                <>
+                <Radios id="audience" legend={Step::Audience.title()} heading=true
+                    hint="This changes the wording and the steps suggested, never the recommendation."
+                    options={options} selected={a.audience.map(|x| x.code().to_string())}
+                    error={error_for(&p.flow.errors, "audience")} onchange={on_audience} />
+                if a.audience == Some(Audience::FrontDoor) {
+                    <Radios id="mode" legend="How do you want to work?"
+                        options={vec![
+                            ChoiceOption::new("guided", "One question at a time"),
+                            ChoiceOption::new("expert", "All questions on one page")
+                                .hint("Expert mode: the recommendation updates as you answer"),
+                        ]}
+                        selected={Some(if a.mode == Mode::Expert { "expert" } else { "guided" }.to_string())}
+                        onchange={on_mode} />
+                }
+                </>
+        },
+    )
 }
 
-#[function_component(SafetyPage)]
 pub fn safety_page(p: &PageProps) -> Html {
     let on_change = p.edit(|v: String| Edit::SetImmediateDanger(v == "yes"));
-    html! {
-        <Question page={p.clone()}>
-            <Radios id="immediate-danger" legend={Step::Safety.title()} heading=true
-                hint="For example, being hurt now, left alone somewhere unsafe, or at risk of serious harm in the next few hours."
-                options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}
-                inline=true
-                selected={p.flow.answers.immediate_danger.map(|d| if d { "yes" } else { "no" }.to_string())}
-                error={error_for(&p.flow.errors, "immediate-danger")} onchange={on_change} />
-        </Question>
-    }
+    question(
+        p,
+        html! {
+                <Radios id="immediate-danger" legend={Step::Safety.title()} heading=true
+                    hint="For example, being hurt now, left alone somewhere unsafe, or at risk of serious harm in the next few hours."
+                    options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}
+                    inline=true
+                    selected={p.flow.answers.immediate_danger.map(|d| if d { "yes" } else { "no" }.to_string())}
+                    error={error_for(&p.flow.errors, "immediate-danger")} onchange={on_change} />
+        },
+    )
 }
 
 /// Shown straight after "yes" to immediate danger: 999 and the front door first, then
 /// the rest of the questions so the decision can still be recorded.
-#[function_component(EmergencyPage)]
 pub fn emergency_page(p: &PageProps) -> Html {
     let g = &p.flow.guidance;
     let contact = |key: &str| {
@@ -80,17 +81,22 @@ pub fn emergency_page(p: &PageProps) -> Html {
             .map(|c| format!("{} on {}", c.name, c.phone))
             .unwrap_or_default()
     };
-    html! {
-        <Question page={p.clone()} continue_label="Continue to record the details">
-            <h1 class="govuk-heading-xl">{ Step::Emergency.title() }</h1>
-            { warning_text(Classes::new(), html! {
-                "The child is in immediate danger. Call the police on 999 now and stay with the child if it is safe to."
-            }) }
-            <p class="govuk-body">{ format!("Then phone the {}.", contact(contact_keys::FRONT_DOOR)) }</p>
-            if g.contact(contact_keys::OUT_OF_HOURS).is_some() {
-                <p class="govuk-body">{ format!("Out of hours, phone the {}.", contact(contact_keys::OUT_OF_HOURS)) }</p>
-            }
-            <p class="govuk-body">{ "When the child is safe, continue to record what you know. The recommendation will stay at emergency." }</p>
-        </Question>
-    }
+    question_with(
+        p,
+        "Continue to record the details",
+        false,
+        html! {
+                <>
+                <h1 class="govuk-heading-xl">{ Step::Emergency.title() }</h1>
+                { warning_text(Classes::new(), html! {
+                    "The child is in immediate danger. Call the police on 999 now and stay with the child if it is safe to."
+                }) }
+                <p class="govuk-body">{ format!("Then phone the {}.", contact(contact_keys::FRONT_DOOR)) }</p>
+                if g.contact(contact_keys::OUT_OF_HOURS).is_some() {
+                    <p class="govuk-body">{ format!("Out of hours, phone the {}.", contact(contact_keys::OUT_OF_HOURS)) }</p>
+                }
+                <p class="govuk-body">{ "When the child is safe, continue to record what you know. The recommendation will stay at emergency." }</p>
+                </>
+        },
+    )
 }

@@ -3,13 +3,7 @@
 use crate::flow::Msg;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct RestartProps {
-    pub dispatch: Callback<Msg>,
-}
-
-#[function_component(RestartConfirm)]
-pub fn restart_confirm(props: &RestartProps) -> Html {
+pub fn restart_confirm(dispatch: &Callback<Msg>) -> Html {
     html! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
@@ -17,9 +11,9 @@ pub fn restart_confirm(props: &RestartProps) -> Html {
                 <p class="govuk-body">{ "This clears every answer you have given in this tab. It cannot be undone." }</p>
                 <div class="govuk-button-group">
                     <button type="button" class="govuk-button govuk-button--warning"
-                        onclick={props.dispatch.reform(|_: MouseEvent| Msg::Restart)}>{ "Yes, clear my answers" }</button>
+                        onclick={dispatch.reform(|_: MouseEvent| Msg::Restart)}>{ "Yes, clear my answers" }</button>
                     <button type="button" class="govuk-button govuk-button--secondary"
-                        onclick={props.dispatch.reform(|_: MouseEvent| Msg::CancelRestart)}>{ "No, go back" }</button>
+                        onclick={dispatch.reform(|_: MouseEvent| Msg::CancelRestart)}>{ "No, go back" }</button>
                 </div>
             </div>
         </div>

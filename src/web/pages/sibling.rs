@@ -5,37 +5,29 @@
 use crate::flow::Session;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SiblingNoteProps {
-    pub flow: std::rc::Rc<Session>,
-    /// On the concerns page the carried concerns are shown ticked: say so, not list them.
-    #[prop_or_default]
-    pub on_concerns: bool,
-}
-
-/// Nothing for the first child of a family.
-#[function_component(SiblingNote)]
-pub fn sibling_note(props: &SiblingNoteProps) -> Html {
-    let family = &props.flow.answers.family;
+/// Nothing for the first child of a family. `on_concerns`: on the concerns page the
+/// carried concerns are shown ticked: say so, not list them.
+pub fn sibling_note(flow: &Session, on_concerns: bool) -> Html {
+    let family = &flow.answers.family;
     let child = family.child();
     if child < 2 {
         return Html::default();
     }
-    let g = &props.flow.guidance;
+    let g = &flow.guidance;
     let before = child - 1;
     let carried: Vec<String> = family
         .carried
         .iter()
         .filter_map(|code| g.concern(code).map(|c| c.text.clone()))
         .collect();
-    let consent = props.flow.answers.consent.map(|c| c.label());
+    let consent = flow.answers.consent.map(|c| c.label());
     // The list where the child's case begins (and in expert mode, all on one page); later
     // pages only say which child this is, as check your answers lists the concerns anyway.
     let first_pages = matches!(
-        props.flow.step,
+        flow.step,
         crate::flow::Step::Safety | crate::flow::Step::Child | crate::flow::Step::Expert
     );
-    let what = if props.on_concerns {
+    let what = if on_concerns {
         (!carried.is_empty()).then(|| {
             format!("The concerns about the whole family are carried over from child {before} and ticked below. Untick any that do not apply to this child.")
         })
@@ -54,7 +46,7 @@ pub fn sibling_note(props: &SiblingNoteProps) -> Html {
                 <ul class="govuk-list govuk-list--bullet app-sibling-carried">
                     { for carried.iter().map(|t| html! { <li>{ t }</li> }) }
                 </ul>
-                <p class="govuk-body">{ if props.flow.step == crate::flow::Step::Expert {
+                <p class="govuk-body">{ if flow.step == crate::flow::Step::Expert {
                     "They are ticked below: untick any that do not apply to this child."
                 } else {
                     "You can untick them on the concerns page if they do not apply to this child."

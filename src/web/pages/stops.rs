@@ -9,7 +9,6 @@ use crate::guidance::contact_keys;
 use crate::web::components::{back_link, contact_line, link_button};
 use yew::prelude::*;
 
-#[function_component(NoConcernsPage)]
 pub fn no_concerns_page(p: &PageProps) -> Html {
     let g = &p.flow.guidance;
     let onsubmit = p.dispatch.reform(|e: SubmitEvent| {
@@ -44,7 +43,6 @@ pub fn no_concerns_page(p: &PageProps) -> Html {
     }
 }
 
-#[function_component(NotAChildPage)]
 pub fn not_a_child_page(p: &PageProps) -> Html {
     let g = &p.flow.guidance;
     let change = p.dispatch.reform(|()| Msg::Show(Step::Child));

@@ -1,6 +1,6 @@
 //! What is going well: the guidance's strengths, and the user's own words.
 
-use super::{PageProps, Question};
+use super::{question, PageProps};
 use crate::flow::{Edit, Step};
 use crate::web::components::{Checkbox, TextArea};
 use yew::prelude::*;
@@ -49,11 +49,6 @@ pub fn strength_fields(props: &SectionProps) -> Html {
     }
 }
 
-#[function_component(StrengthsPage)]
 pub fn strengths_page(p: &PageProps) -> Html {
-    html! {
-        <Question page={p.clone()}>
-            <StrengthFields page={p.clone()} />
-        </Question>
-    }
+    question(p, html! { <StrengthFields page={p.clone()} /> })
 }

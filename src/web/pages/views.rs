@@ -1,15 +1,13 @@
 //! The family's views (consent) and the child's voice.
 
-use super::strengths::SectionProps;
-use super::{PageProps, Question};
+use super::{question, PageProps};
 use crate::flow::{Edit, Step};
 use crate::vocabulary::Consent;
 use crate::web::components::{error_for, ChoiceOption, Radios, TextArea};
 use yew::prelude::*;
 
-#[function_component(ViewsFields)]
-pub fn views_fields(props: &SectionProps) -> Html {
-    let p = &props.page;
+/// The fields, shared by the guided page and expert mode (`nested`: under its heading).
+pub fn views_fields(p: &PageProps, nested: bool) -> Html {
     let a = &p.flow.answers;
     let on_consent = p.edit(|v: String| {
         Consent::ALL
@@ -33,7 +31,7 @@ pub fn views_fields(props: &SectionProps) -> Html {
         .collect::<Vec<_>>();
     html! {
         <>
-            if props.nested {
+            if nested {
                 <h2 class="govuk-heading-l">{ Step::Views.title() }</h2>
             } else {
                 <h1 class="govuk-heading-l">{ Step::Views.title() }</h1>
@@ -55,11 +53,6 @@ pub fn views_fields(props: &SectionProps) -> Html {
     }
 }
 
-#[function_component(ViewsPage)]
 pub fn views_page(p: &PageProps) -> Html {
-    html! {
-        <Question page={p.clone()}>
-            <ViewsFields page={p.clone()} />
-        </Question>
-    }
+    question(p, views_fields(p, false))
 }
