@@ -98,13 +98,10 @@ impl Family {
     }
 }
 
-/// A recorded child's route, from their answers alone (the family does not change it).
+/// A recorded child's route, from the answers kept for them. Those hold no family (see
+/// [`Family::children`]), so their record lists no others and makes no records in turn.
 fn route(answers: &Answers, child: u32, guidance: &Guidance) -> Option<ChildRoute> {
-    let alone = Answers {
-        family: Family::default(),
-        ..answers.clone()
-    };
-    let record = current_record(&alone, guidance)?;
+    let record = current_record(answers, guidance)?;
     Some(ChildRoute {
         child,
         recommended: record.recommendation.pathway,

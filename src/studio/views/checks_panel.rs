@@ -107,7 +107,7 @@ pub fn findings_for(ctx: &Ctx, prefix: &str) -> Html {
                 <div class="govuk-error-summary__body">
                     <ul class="govuk-list govuk-error-summary__list">
                         { for found.iter().map(|f| {
-                                                    html! { <li><a href="#" onclick={ctx.go_to_path(&f.path)}>{ format!("{}: {}", f.path, f.message) }</a></li> }
+                            html! { <li><a href="#" onclick={ctx.go_to_path(&f.path)}>{ format!("{}: {}", f.path, f.message) }</a></li> }
                         }) }
                     </ul>
                 </div>
