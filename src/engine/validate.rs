@@ -6,7 +6,7 @@
 use crate::engine::case::{Case, CaseError, Child};
 use crate::guidance::Guidance;
 use crate::problem::{parse_json, Problem};
-use crate::vocabulary::MAX_AGE_YEARS;
+use crate::vocabulary::{number_text, MAX_AGE_YEARS};
 
 /// A case's codes as indices into its guidance, each list sorted into guidance order.
 pub(crate) struct Resolved {
@@ -34,7 +34,7 @@ pub(crate) fn resolve(guidance: &Guidance, case: &Case) -> Result<Resolved, Case
         let Some(ages) = &concern.ages else { continue };
         let child_is = match case.child.age_years {
             None => "this baby is not born yet".to_string(),
-            Some(age) => format!("this child is {age} years old"),
+            Some(age) => format!("this child is {} years old", number_text(age)),
         };
         problems.push(Problem::new(
             format!("$.concerns[{i}]"),
@@ -93,7 +93,11 @@ fn check_age(child: &Child, problems: &mut Vec<Problem>) {
         )),
         (Some(age), false) if !(0.0..=MAX_AGE_YEARS).contains(&age) => problems.push(Problem::new(
             "$.child.age_years",
-            format!("age must be between 0 and {MAX_AGE_YEARS} years, not {age}"),
+            format!(
+                "age must be between 0 and {} years, not {}",
+                number_text(MAX_AGE_YEARS),
+                number_text(age)
+            ),
         )),
         _ => {}
     }

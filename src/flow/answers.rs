@@ -6,7 +6,9 @@ use crate::engine::case::{Case, Child};
 use crate::guidance::Guidance;
 use crate::order::sort_by_rank;
 use crate::record::{FinalDecision, Notes};
-use crate::vocabulary::{Audience, Consent, KnownToSocialCare, Pathway, ADULT_AGE, MAX_AGE_YEARS};
+use crate::vocabulary::{
+    number_text, Audience, Consent, KnownToSocialCare, Pathway, ADULT_AGE, MAX_AGE_YEARS,
+};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,7 +92,7 @@ impl Answers {
             Some(age) => {
                 let years = age.floor();
                 let months = ((age - years) * 12.0).round().min(11.0);
-                (format!("{years}"), format!("{months}"))
+                (number_text(years), number_text(months))
             }
             None => (String::new(), String::new()),
         };

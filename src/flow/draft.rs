@@ -64,7 +64,7 @@ impl Draft {
     pub fn restore(text: &str, guidance: &Guidance) -> Result<Draft, DraftProblem> {
         // Read as a draft at once, version and all: an older version either fails to read
         // or reads with the wrong number, and both are unreadable alike.
-        let draft: Draft = serde_json::from_str(text).map_err(|_| DraftProblem::Unreadable)?;
+        let draft: Draft = crate::problem::read_json(text).ok_or(DraftProblem::Unreadable)?;
         if draft.version != DRAFT_VERSION {
             return Err(DraftProblem::Unreadable);
         }

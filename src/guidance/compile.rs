@@ -5,7 +5,7 @@ use super::compiled::{mask_of, Compiled, CompiledActionRule};
 use super::condition::Condition;
 use super::{Guidance, GuidanceError, GuidanceFile, FORMAT_V1};
 use crate::problem::Problem;
-use crate::vocabulary::{Audience, Consent, KnownToSocialCare, Pathway, LEVELS};
+use crate::vocabulary::{number_text, Audience, Consent, KnownToSocialCare, Pathway, LEVELS};
 use std::collections::{HashMap, HashSet};
 
 /// Flags and domains are held as bits of a `u64` so rule tests cost one AND.
@@ -385,21 +385,30 @@ impl<'a> Checker<'a> {
         if let Some(a) = ages.at_least.filter(|a| !valid(*a)) {
             self.problem(
                 format!("{path}.at_least"),
-                format!("age {a} is outside 0 to {limit} years"),
+                format!(
+                    "age {} is outside 0 to {} years",
+                    number_text(a),
+                    number_text(limit)
+                ),
             );
         }
         if let Some(b) = ages.below {
             if !(b > 0.0 && b <= limit + 1.0) {
                 self.problem(
                     format!("{path}.below"),
-                    format!("below {b} is outside 0 to {} years", limit + 1.0),
+                    format!(
+                        "below {} is outside 0 to {} years",
+                        number_text(b),
+                        number_text(limit + 1.0)
+                    ),
                 );
             } else if ages.at_least.is_some_and(|a| valid(a) && b <= a) {
                 self.problem(
                     format!("{path}.below"),
                     format!(
-                        "below {b} is not above at_least {}: no child would fit",
-                        ages.at_least.unwrap_or_default()
+                        "below {} is not above at_least {}: no child would fit",
+                        number_text(b),
+                        number_text(ages.at_least.unwrap_or_default())
                     ),
                 );
             }
@@ -812,7 +821,11 @@ impl<'a> Checker<'a> {
             if !(s.min_age >= 0.0 && s.min_age <= s.max_age) {
                 self.problem(
                     format!("{path}.min_age"),
-                    format!("ages {} to {} are not a range", s.min_age, s.max_age),
+                    format!(
+                        "ages {} to {} are not a range",
+                        number_text(s.min_age),
+                        number_text(s.max_age)
+                    ),
                 );
             }
             masks.push(mask_of_names(
@@ -1055,7 +1068,7 @@ impl<'a> Checker<'a> {
         if !(0.0..=crate::vocabulary::MAX_AGE_YEARS).contains(&age) {
             self.problem(
                 path.to_string(),
-                format!("age {age} is outside 0 to 25 years"),
+                format!("age {} is outside 0 to 25 years", number_text(age)),
             );
         }
     }

@@ -3,7 +3,7 @@
 //! `docs/guidance-format.md` explains them.
 
 use super::condition::Condition;
-use crate::vocabulary::{Audience, Pathway, Rag, Urgency};
+use crate::vocabulary::{number_text, Audience, Pathway, Rag, Urgency};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -348,13 +348,7 @@ impl Ages {
 
     /// "children aged 13 to 15", "children under 13", "unborn babies": who it fits, in words.
     pub fn in_words(&self) -> String {
-        let years = |a: f64| {
-            if a.fract() == 0.0 {
-                format!("{a}")
-            } else {
-                format!("{a:.1}")
-            }
-        };
+        let years = |a: f64| number_text((a * 10.0).round() / 10.0);
         let born = match (self.at_least.filter(|&a| a > 0.0), self.below) {
             (None, None) => "children of any age".to_string(),
             (None, Some(b)) => format!("children under {}", years(b)),

@@ -1,10 +1,9 @@
-//! Finds the JSON path of a serde_json error from the position serde_json reports.
+//! Finds the JSON path of a syntax error from the position serde_json reports.
 //!
-//! serde_json gives a line and column; a policy lead needs `$.concerns[3].level`. Rather than
-//! wrap every type's deserializer to track the path (serde_path_to_error: correct, but it
-//! instantiates a tracking copy of every `Deserialize` impl, about a tenth of the browser
-//! build), this re-reads the text up to the error's position with a small tokenizer that
-//! keeps a stack of open objects and arrays. One plain loop, whatever the types.
+//! serde_json gives a line and column; a policy lead also wants `$.concerns[3].level`.
+//! This re-reads the text up to the error's position with a small tokenizer that keeps a
+//! stack of open objects and arrays. (Type errors are located by the tree reader,
+//! `tree.rs`, which knows the path as it reads.)
 
 /// What the tokenizer read last before the error's position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -32,39 +31,15 @@ enum Frame {
     Array(usize),
 }
 
-/// How an error relates to the position serde_json stopped at.
+/// How a syntax error relates to the position serde_json stopped at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Anchor {
-    /// A data error about a whole object or list (a missing field, a wrong length):
-    /// serde_json reports it past the container's closing `}` or `]`, so the value just
-    /// read is the one at fault.
-    Closed,
-    /// Any other data error (a wrong type, an unknown field): the token just read. If
-    /// serde_json had to leave that token's container to report it, it has read past
-    /// whitespace and that container's `}` or `]`, which is not counted.
-    Token,
-    /// An unknown variant: as `Token`, but the enum value itself, even when written
-    /// `{"variant": …}`.
-    Variant,
     /// Not JSON: the value being read, or, once a key or a value is complete, the
     /// container it is in (what follows is what is wrong).
     Syntax,
     /// The text ends too soon, or a list or object ends after a comma: the container
     /// being read, unless a value was about to start (after a `:`) or was cut off.
     Unfinished,
-}
-
-impl Anchor {
-    /// Which anchor a serde_json data error message calls for.
-    pub(crate) fn for_message(message: &str) -> Anchor {
-        if message.starts_with("missing field") || message.starts_with("invalid length") {
-            Anchor::Closed
-        } else if message.starts_with("unknown variant") {
-            Anchor::Variant
-        } else {
-            Anchor::Token
-        }
-    }
 }
 
 /// The byte offset of a 1-based line and a column counted in bytes, as serde_json reports
@@ -97,13 +72,9 @@ pub(crate) fn path_at(text: &str, offset: usize, maybe_past_fault: bool, anchor:
         }
         _ => reader.read(bytes),
     }
-    if matches!(anchor, Anchor::Token | Anchor::Variant) {
-        reader.reopen();
-    }
     let frames = &reader.frames;
     let depth = match (anchor, reader.last) {
-        (Anchor::Variant, Last::Key)
-        | (Anchor::Syntax, Last::Value | Last::Key)
+        (Anchor::Syntax, Last::Value | Last::Key)
         | (
             Anchor::Unfinished,
             Last::Nothing | Last::Open | Last::Key | Last::Comma | Last::Value,
@@ -119,9 +90,6 @@ pub(crate) fn path_at(text: &str, offset: usize, maybe_past_fault: bool, anchor:
 struct Reader {
     frames: Vec<Frame>,
     last: Last,
-    /// When the last token was a `}` or `]`: the container it closed, and what was read
-    /// before it.
-    closed: Option<(Frame, Last)>,
 }
 
 impl Reader {
@@ -129,9 +97,6 @@ impl Reader {
         let mut i = 0;
         while i < bytes.len() {
             let byte = bytes[i];
-            if !matches!(byte, b' ' | b'\t' | b'\n' | b'\r') {
-                self.closed = None;
-            }
             match byte {
                 b'{' => {
                     self.frames.push(Frame::Object(None));
@@ -142,7 +107,7 @@ impl Reader {
                     self.last = Last::Open;
                 }
                 b'}' | b']' => {
-                    self.closed = self.frames.pop().map(|frame| (frame, self.last));
+                    self.frames.pop();
                     self.last = Last::Value;
                 }
                 b':' => self.last = Last::Colon,
@@ -202,14 +167,6 @@ impl Reader {
                 (Some(Frame::Object(_)), b'}') | (Some(Frame::Array(_)), b']')
             )
     }
-
-    /// Takes back the last token if it closed a container.
-    fn reopen(&mut self) {
-        if let Some((frame, last)) = self.closed.take() {
-            self.frames.push(frame);
-            self.last = last;
-        }
-    }
 }
 
 /// The index just past the closing quote of the string starting at `start`, if it closes.
@@ -268,7 +225,7 @@ fn is_delimiter(b: u8) -> bool {
 /// A key as written, escapes resolved.
 fn decode_key(quoted: &[u8]) -> String {
     let raw = String::from_utf8_lossy(quoted);
-    serde_json::from_str::<String>(&raw).unwrap_or_else(|_| raw.trim_matches('"').to_string())
+    super::read_json::<String>(&raw).unwrap_or_else(|| raw.trim_matches('"').to_string())
 }
 
 /// The path through `frames`, each contributing the member it is at: the key once read
@@ -277,7 +234,7 @@ fn render(frames: &[Frame]) -> String {
     let mut out = String::from("$");
     for frame in frames {
         match frame {
-            Frame::Object(Some(key)) => push_key(&mut out, key),
+            Frame::Object(Some(key)) => super::tree::push_key(&mut out, key),
             Frame::Object(None) => break,
             Frame::Array(index) => {
                 out.push('[');
@@ -287,20 +244,4 @@ fn render(frames: &[Frame]) -> String {
         }
     }
     out
-}
-
-fn push_key(out: &mut String, key: &str) {
-    if is_plain_key(key) {
-        out.push('.');
-        out.push_str(key);
-    } else {
-        out.push_str(&format!("[{key:?}]"));
-    }
-}
-
-fn is_plain_key(key: &str) -> bool {
-    !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$' || c == '-')
 }

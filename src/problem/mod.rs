@@ -7,6 +7,7 @@ use serde::Serialize;
 use std::fmt;
 
 mod locate;
+mod tree;
 
 /// A problem found in a JSON document: where (a JSON path such as `$.concerns[3].level`)
 /// and what is wrong, in plain words.
@@ -43,17 +44,31 @@ pub(crate) fn write_problems(f: &mut fmt::Formatter<'_>, problems: &[Problem]) -
 }
 
 /// Parses JSON text into `T`, turning the first syntax or type error into a [`Problem`]
-/// located by JSON path (serde alone only gives a line and column).
+/// located by JSON path (serde alone only gives a line and column). The text is first read
+/// whole as JSON, so a syntax error anywhere is reported before any type error.
 pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
-    serde_json::from_str(text).map_err(|err| locate_error(text, &err))
+    let node: tree::Node = serde_json::from_str(text).map_err(|err| locate_error(text, &err))?;
+    tree::read(&node).map_err(|err| Problem::new(err.path(), err.message()))
 }
 
-/// The [`Problem`] for a serde_json error on `text`: where, as a JSON path, and what.
-pub(crate) fn locate_error(text: &str, err: &serde_json::Error) -> Problem {
+/// Reads `T` from JSON text where a fault lies does not matter (a stored draft, a
+/// code): as [`parse_json`], without the located problem.
+pub fn read_json<T: DeserializeOwned>(text: &str) -> Option<T> {
+    let node: tree::Node = serde_json::from_str(text).ok()?;
+    tree::read(&node).ok()
+}
+
+/// The [`Problem`] for serde_json's error on `text`, which is not JSON: where, as a JSON
+/// path, and what. (Read into the tree, serde_json meets no type errors: those come from
+/// the tree, already located.)
+fn locate_error(text: &str, err: &serde_json::Error) -> Problem {
     use serde_json::error::Category;
-    let message = describe_serde_error(err);
+    let text_error = err.to_string();
+    let message = match err.classify() {
+        Category::Io => text_error,
+        _ => format!("the file is not valid JSON: {text_error}"),
+    };
     let anchor = match err.classify() {
-        Category::Data => locate::Anchor::for_message(&message),
         Category::Eof => locate::Anchor::Unfinished,
         _ if message.contains("trailing comma") => locate::Anchor::Unfinished,
         _ => locate::Anchor::Syntax,
@@ -64,25 +79,6 @@ pub(crate) fn locate_error(text: &str, err: &serde_json::Error) -> Problem {
         locate::path_at(text, offset, maybe_past_fault, anchor),
         message,
     )
-}
-
-fn describe_serde_error(err: &serde_json::Error) -> String {
-    use serde_json::error::Category;
-    let text = err.to_string();
-    // serde_json appends " at line L column C"; keep it for syntax errors, where the
-    // position is the only useful location, and drop it otherwise, where the path says more.
-    match err.classify() {
-        Category::Syntax | Category::Eof => format!("the file is not valid JSON: {text}"),
-        Category::Io => text,
-        Category::Data => strip_position(&text).to_string(),
-    }
-}
-
-fn strip_position(text: &str) -> &str {
-    match text.rfind(" at line ") {
-        Some(i) => &text[..i],
-        None => text,
-    }
 }
 
 #[cfg(test)]
@@ -135,8 +131,61 @@ mod tests {
     fn an_unknown_field_is_located_at_its_key_even_when_the_object_then_closes() {
         let err = parse_json::<Sample>("{\"items\":[{\"level\":1,\"colour\":2}]}").unwrap_err();
         assert_eq!(err.path, "$.items[0].colour");
-        let err = parse_json::<Sample>("{\"items\":[{\"a b\"}]}").unwrap_err();
+        let err = parse_json::<Sample>("{\"items\":[{\"a b\":1}]}").unwrap_err();
         assert_eq!(err.path, "$.items[0][\"a b\"]");
+    }
+
+    #[test]
+    fn a_syntax_error_is_reported_before_a_type_error_earlier_in_the_text() {
+        let err =
+            parse_json::<Sample>("{\"items\":[{\"level\":\"high\"},{\"level\" 1}]}").unwrap_err();
+        assert!(
+            err.message.starts_with("the file is not valid JSON"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.path, "$.items[1]");
+    }
+
+    #[test]
+    fn a_field_given_twice_is_refused_at_its_object() {
+        let err = parse_json::<Sample>("{\"items\":[{\"level\":1,\"level\":2}]}").unwrap_err();
+        assert_eq!(err.path, "$.items[0]");
+        assert!(
+            err.message.starts_with("duplicate field `level`"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn enums_read_as_strings_or_single_key_objects_and_are_located_as_values() {
+        #[derive(Debug, serde::Deserialize, PartialEq)]
+        #[serde(rename_all = "snake_case")]
+        enum Shape {
+            Dot,
+            Line(u8),
+            Box { side: u8 },
+        }
+        let shapes: Vec<Shape> =
+            parse_json(r#"["dot", {"line": 3}, {"box": {"side": 2}}]"#).unwrap();
+        assert_eq!(shapes, [Shape::Dot, Shape::Line(3), Shape::Box { side: 2 }]);
+        let err = parse_json::<Vec<Shape>>(r#"["dot", "star"]"#).unwrap_err();
+        assert_eq!(err.path, "$[1]");
+        assert!(
+            err.message.starts_with("unknown variant `star`"),
+            "{}",
+            err.message
+        );
+        let err = parse_json::<Vec<Shape>>(r#"["dot", {"star": 1}]"#).unwrap_err();
+        assert_eq!(err.path, "$[1]");
+        let err = parse_json::<Vec<Shape>>(r#"[{"box": {"side": "two"}}]"#).unwrap_err();
+        assert_eq!(err.path, "$[0].box.side");
+        assert!(
+            err.message.starts_with("invalid type: string \"two\""),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

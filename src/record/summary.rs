@@ -3,6 +3,7 @@
 
 use crate::guidance::Guidance;
 use crate::record::DecisionRecord;
+use crate::vocabulary::number_text;
 use std::fmt::Write;
 
 pub fn plain_text(guidance: &Guidance, record: &DecisionRecord) -> String {
@@ -66,7 +67,7 @@ pub fn plain_text(guidance: &Guidance, record: &DecisionRecord) -> String {
     }
     line(match case.child.age_years {
         _ if case.child.unborn => "- Unborn baby".into(),
-        Some(age) => format!("- Age: {age} years"),
+        Some(age) => format!("- Age: {} years", number_text(age)),
         None => "- Age: not given".into(),
     });
     if case.child.non_mobile {

@@ -178,7 +178,7 @@ fn step_code(step: Step) -> String {
 }
 
 fn step_from_code(code: &str) -> Option<Step> {
-    serde_json::from_str(&format!("\"{code}\"")).ok()
+    crate::problem::read_json(&format!("\"{code}\""))
 }
 
 #[function_component(Triage)]

@@ -13,15 +13,17 @@ pub struct NeedsChartProps {
     pub strengths: Vec<String>,
 }
 
-const LABEL_W: f64 = 300.0;
-const COL_W: f64 = 90.0;
-const ROW_H: f64 = 30.0;
-const LINE_H: f64 = 16.0;
+// Whole pixels, so each coordinate is written as an integer: formatting floats would
+// bring `f64`'s formatting code into the wasm for this one picture (issue 14).
+const LABEL_W: u32 = 300;
+const COL_W: u32 = 90;
+const ROW_H: u32 = 30;
+const LINE_H: u32 = 16;
 /// Characters of a domain's name on one line of the label column, at 13px.
 const LABEL_CHARS: usize = 40;
 /// Characters of a level's name on one line of its column, at 11px.
 const LEVEL_CHARS: usize = 15;
-const HEAD_H: f64 = 46.0;
+const HEAD_H: u32 = 46;
 const LEVEL_FILL: [&str; 4] = ["#cce2d8", "#fff7bf", "#fcd6c3", "#f4cdc6"];
 
 #[function_component(NeedsChart)]
@@ -42,7 +44,7 @@ pub fn needs_chart(props: &NeedsChartProps) -> Html {
         .iter()
         .map(|d| wrap(&d.name, LABEL_CHARS))
         .collect();
-    let row_h = |lines: usize| ROW_H.max(LINE_H * lines as f64 + 12.0);
+    let row_h = |lines: usize| ROW_H.max(LINE_H * lines as u32 + 12);
     let level_names: Vec<Vec<String>> = LEVELS
         .map(|l| {
             wrap(
@@ -55,9 +57,9 @@ pub fn needs_chart(props: &NeedsChartProps) -> Html {
             )
         })
         .collect();
-    let head_h =
-        HEAD_H + 13.0 * (level_names.iter().map(Vec::len).max().unwrap_or(1) as f64 - 1.0).max(0.0);
-    let tops: Vec<f64> = labels
+    let head_h = HEAD_H
+        + 13 * (level_names.iter().map(Vec::len).max().unwrap_or(1) as u32).saturating_sub(1);
+    let tops: Vec<u32> = labels
         .iter()
         .scan(head_h, |y, l| {
             let top = *y;
@@ -65,9 +67,9 @@ pub fn needs_chart(props: &NeedsChartProps) -> Html {
             Some(top)
         })
         .collect();
-    let strengths_top = head_h + labels.iter().map(|l| row_h(l.len())).sum::<f64>();
-    let width = LABEL_W + COL_W * 4.0;
-    let height = strengths_top + ROW_H + 4.0;
+    let strengths_top = head_h + labels.iter().map(|l| row_h(l.len())).sum::<u32>();
+    let width = LABEL_W + COL_W * 4;
+    let height = strengths_top + ROW_H + 4;
     let mut description = Vec::new();
     for d in &file.domains {
         let parts: Vec<String> = LEVELS
@@ -94,17 +96,17 @@ pub fn needs_chart(props: &NeedsChartProps) -> Html {
                 <title id={w.id("needs-chart-title")}>{ "The child's needs by area and level" }</title>
                 <desc id={w.id("needs-chart-desc")}>{ desc.clone() }</desc>
                 { for LEVELS.map(|l| {
-                    let x = LABEL_W + COL_W * f64::from(l - 1);
+                    let x = LABEL_W + COL_W * u32::from(l - 1);
                     html! {
                         <g>
                             <rect x={x.to_string()} y="0" width={COL_W.to_string()} height={height.to_string()}
                                 fill={LEVEL_FILL[usize::from(l - 1)]} />
-                            <text x={(x + COL_W / 2.0).to_string()} y="18" text-anchor="middle" font-size="14" font-weight="bold" fill="#0b0c0c">
+                            <text x={(x + COL_W / 2).to_string()} y="18" text-anchor="middle" font-size="14" font-weight="bold" fill="#0b0c0c">
                                 { format!("Level {l}") }
                             </text>
-                            <text x={(x + COL_W / 2.0).to_string()} y="34" text-anchor="middle" font-size="11" fill="#0b0c0c">
+                            <text x={(x + COL_W / 2).to_string()} y="34" text-anchor="middle" font-size="11" fill="#0b0c0c">
                                 { for level_names[usize::from(l - 1)].iter().enumerate().map(|(i, line)| html! {
-                                    <tspan x={(x + COL_W / 2.0).to_string()} dy={if i == 0 { "0".to_string() } else { "13".to_string() }}>{ line }</tspan>
+                                    <tspan x={(x + COL_W / 2).to_string()} dy={if i == 0 { "0".to_string() } else { "13".to_string() }}>{ line }</tspan>
                                 }) }
                             </text>
                         </g>
@@ -115,19 +117,19 @@ pub fn needs_chart(props: &NeedsChartProps) -> Html {
                     html! {
                         <g>
                             <line x1="0" x2={width.to_string()} y1={y.to_string()} y2={y.to_string()} stroke="#b1b4b6" stroke-width="1" />
-                            <text x="4" y={(y + 20.0).to_string()} font-size="13" fill="#0b0c0c">
+                            <text x="4" y={(y + 20).to_string()} font-size="13" fill="#0b0c0c">
                                 { for labels[i].iter().enumerate().map(|(k, line)| html! {
                                     <tspan x="4" dy={if k == 0 { "0".to_string() } else { LINE_H.to_string() }}>{ line }</tspan>
                                 }) }
                             </text>
                             { for LEVELS.map(|l| {
                                 let n = count(&d.id, l);
-                                let cx = LABEL_W + COL_W * f64::from(l - 1) + COL_W / 2.0;
+                                let cx = LABEL_W + COL_W * u32::from(l - 1) + COL_W / 2;
                                 if n == 0 { return html! {}; }
                                 html! {
                                     <g>
-                                        <circle cx={cx.to_string()} cy={(y + 15.0).to_string()} r="11" fill="#0b0c0c" />
-                                        <text x={cx.to_string()} y={(y + 20.0).to_string()} text-anchor="middle" font-size="13" font-weight="bold" fill="#ffffff">{ n }</text>
+                                        <circle cx={cx.to_string()} cy={(y + 15).to_string()} r="11" fill="#0b0c0c" />
+                                        <text x={cx.to_string()} y={(y + 20).to_string()} text-anchor="middle" font-size="13" font-weight="bold" fill="#ffffff">{ n }</text>
                                     </g>
                                 }
                             }) }
@@ -139,9 +141,9 @@ pub fn needs_chart(props: &NeedsChartProps) -> Html {
                     html! {
                         <g>
                             <line x1="0" x2={width.to_string()} y1={y.to_string()} y2={y.to_string()} stroke="#0b0c0c" stroke-width="2" />
-                            <text x="4" y={(y + 20.0).to_string()} font-size="13" font-weight="bold" fill="#00703c">{ "Strengths" }</text>
+                            <text x="4" y={(y + 20).to_string()} font-size="13" font-weight="bold" fill="#00703c">{ "Strengths" }</text>
                             { for (0..props.strengths.len().min(20)).map(|i| html! {
-                                <circle cx={(LABEL_W + 14.0 + 20.0 * i as f64).to_string()} cy={(y + 15.0).to_string()} r="7" fill="#00703c" />
+                                <circle cx={(LABEL_W + 14 + 20 * i as u32).to_string()} cy={(y + 15).to_string()} r="7" fill="#00703c" />
                             }) }
                         </g>
                     }

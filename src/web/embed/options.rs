@@ -41,7 +41,7 @@ pub(super) fn parse_options(
 ) -> Result<(MountOptions, Option<js_sys::Function>), JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok((
-            serde_json::from_str("{}").map_err(|e| option_error(e.to_string()))?,
+            crate::problem::parse_json("{}").map_err(|p| option_error(p.message))?,
             None,
         ));
     }
