@@ -314,6 +314,7 @@ pub fn triage(props: &TriageProps) -> Html {
     let page = PageProps {
         flow: Rc::new((*flow).clone()),
         dispatch: dispatch.clone(),
+        widget: (*widget).clone(),
     };
     let on_restart = (flow.step != Step::Start).then(|| dispatch.reform(|()| Msg::AskRestart));
     let body = if flow.confirming_restart {

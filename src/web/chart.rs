@@ -4,14 +4,8 @@
 
 use crate::guidance::SharedGuidance;
 use crate::vocabulary::LEVELS;
+use crate::web::widget::Widget;
 use yew::prelude::*;
-
-#[derive(Properties, Clone, PartialEq)]
-pub struct NeedsChartProps {
-    pub guidance: SharedGuidance,
-    pub concerns: Vec<String>,
-    pub strengths: Vec<String>,
-}
 
 // Whole pixels, so each coordinate is written as an integer: formatting floats would
 // bring `f64`'s formatting code into the wasm for this one picture (issue 14).
@@ -26,15 +20,19 @@ const LEVEL_CHARS: usize = 15;
 const HEAD_H: u32 = 46;
 const LEVEL_FILL: [&str; 4] = ["#cce2d8", "#fff7bf", "#fcd6c3", "#f4cdc6"];
 
-#[function_component(NeedsChart)]
-pub fn needs_chart(props: &NeedsChartProps) -> Html {
-    let w = crate::web::widget::use_widget();
-    let file = props.guidance.file();
+/// The picture for these concerns and strengths. A plain function, not a component
+/// (issue 14); the widget gives its ids.
+pub fn needs_chart(
+    w: &Widget,
+    guidance: &SharedGuidance,
+    concerns: &[String],
+    strengths: &[String],
+) -> Html {
+    let file = guidance.file();
     let count = |domain: &str, level: u8| {
-        props
-            .concerns
+        concerns
             .iter()
-            .filter_map(|c| props.guidance.concern(c))
+            .filter_map(|c| guidance.concern(c))
             .filter(|c| c.domain == domain && c.level == level)
             .count()
     };
@@ -48,8 +46,7 @@ pub fn needs_chart(props: &NeedsChartProps) -> Html {
     let level_names: Vec<Vec<String>> = LEVELS
         .map(|l| {
             wrap(
-                &props
-                    .guidance
+                &guidance
                     .level(l)
                     .map(|x| x.name.clone())
                     .unwrap_or_default(),
@@ -87,7 +84,7 @@ pub fn needs_chart(props: &NeedsChartProps) -> Html {
     } else {
         format!("Concerns by area and level. {}.", description.join("; "))
     };
-    let desc = format!("{desc} Strengths recorded: {}.", props.strengths.len());
+    let desc = format!("{desc} Strengths recorded: {}.", strengths.len());
     html! {
         <figure class="app-chart">
             <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby={format!("{} {}", w.id("needs-chart-title"), w.id("needs-chart-desc"))}
@@ -142,7 +139,7 @@ pub fn needs_chart(props: &NeedsChartProps) -> Html {
                         <g>
                             <line x1="0" x2={width.to_string()} y1={y.to_string()} y2={y.to_string()} stroke="#0b0c0c" stroke-width="2" />
                             <text x="4" y={(y + 20).to_string()} font-size="13" font-weight="bold" fill="#00703c">{ "Strengths" }</text>
-                            { for (0..props.strengths.len().min(20)).map(|i| html! {
+                            { for (0..strengths.len().min(20)).map(|i| html! {
                                 <circle cx={(LABEL_W + 14 + 20 * i as u32).to_string()} cy={(y + 15).to_string()} r="7" fill="#00703c" />
                             }) }
                         </g>

@@ -2,7 +2,7 @@
 //! `guidance/index.json`. Files are fetched from the app's own origin; a file that fails
 //! validation is shown with its located problems, never used.
 
-use super::components::{ChoiceOption, Radios};
+use super::components::{radios, ChoiceOption, Radios};
 use crate::guidance::manifest::Manifest;
 use crate::guidance::{Guidance, GuidanceError};
 use crate::web::loader::{fetch_guidance, fetch_text};
@@ -45,6 +45,7 @@ pub struct ChooserProps {
 pub fn guidance_chooser(props: &ChooserProps) -> Html {
     let manifest = use_state(|| None::<Result<Manifest, String>>);
     let selected = use_state(|| props.current.to_string());
+    let w = crate::web::widget::use_widget();
     {
         let manifest = manifest.clone();
         use_effect_with((), move |_| {
@@ -83,9 +84,16 @@ pub fn guidance_chooser(props: &ChooserProps) -> Html {
             };
             html! {
                 <form novalidate=true {onsubmit}>
-                    <Radios id="guidance-file" legend="Which local authority's guidance do you want to use?" heading=true
-                        hint="Each authority sets its own support levels. Your answers so far will be cleared."
-                        options={options} selected={Some((*selected).clone())} {onchange} />
+                    { radios(&w, Radios {
+                        id: "guidance-file".into(),
+                        legend: "Which local authority's guidance do you want to use?".into(),
+                        heading: true,
+                        hint: Some("Each authority sets its own support levels. Your answers so far will be cleared.".into()),
+                        options,
+                        selected: Some((*selected).clone()),
+                        onchange,
+                        ..Radios::default()
+                    }) }
                     { rules_picture(&selected) }
                     <div class="govuk-button-group">
                         <button type="submit" class="govuk-button">{ "Use this guidance" }</button>

@@ -1,8 +1,10 @@
 //! Radios and checkboxes in GOV.UK markup. The first input of a group carries the group's
-//! id, so the error summary's link lands on it.
+//! id, so the error summary's link lands on it. Plain functions given the widget (for
+//! its ids), not components: Yew's per-component code would be in the wasm for each
+//! (issue 14).
 
 use super::error_message;
-use crate::web::widget::use_widget;
+use crate::web::widget::Widget;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -27,27 +29,23 @@ impl ChoiceOption {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RadiosProps {
+/// A group of radios: what [`radios`] draws.
+#[derive(Default)]
+pub struct Radios {
     pub id: AttrValue,
     pub legend: AttrValue,
     /// The legend is the page's heading (one question a page).
-    #[prop_or_default]
     pub heading: bool,
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
     pub options: Vec<ChoiceOption>,
     pub selected: Option<String>,
-    #[prop_or_default]
     pub error: Option<String>,
-    #[prop_or_default]
     pub inline: bool,
     pub onchange: Callback<String>,
 }
 
-#[function_component(Radios)]
-pub fn radios(props: &RadiosProps) -> Html {
-    let id = use_widget().id(&props.id);
+pub fn radios(w: &Widget, props: Radios) -> Html {
+    let id = w.id(&props.id);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let mut described = Vec::new();
@@ -104,23 +102,21 @@ pub fn radios(props: &RadiosProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CheckboxProps {
+/// One checkbox, with what shows under it when ticked: what [`checkbox`] draws.
+#[derive(Default)]
+pub struct Checkbox {
     pub id: AttrValue,
     /// The code: the stable hook tests find checkboxes by (contracts 4.6).
     pub value: AttrValue,
     pub label: AttrValue,
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
     pub checked: bool,
     pub onchange: Callback<bool>,
-    #[prop_or_default]
     pub children: Html,
 }
 
-#[function_component(Checkbox)]
-pub fn checkbox(props: &CheckboxProps) -> Html {
-    let id = use_widget().id(&props.id);
+pub fn checkbox(w: &Widget, props: Checkbox) -> Html {
+    let id = w.id(&props.id);
     let onchange = props
         .onchange
         .reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked());
@@ -135,7 +131,7 @@ pub fn checkbox(props: &CheckboxProps) -> Html {
             if let Some(h) = &props.hint {
                 <div id={hint_id.clone()} class="govuk-hint govuk-checkboxes__hint">{ h }</div>
             }
-            { props.children.clone() }
+            { props.children }
         </div>
     }
 }

@@ -1,6 +1,7 @@
-//! GOV.UK Design System components: Yew components where they hold state or read the
-//! widget context, plain functions returning `Html` where they only draw. All text is
-//! rendered as text nodes: nothing from guidance files or answers is ever parsed as HTML.
+//! GOV.UK Design System components: a Yew component where it holds state (the error
+//! summary), plain functions returning `Html` where they only draw, given the widget when
+//! they need its ids. All text is rendered as text nodes: nothing from guidance files or
+//! answers is ever parsed as HTML.
 
 mod choices;
 mod contact;
@@ -9,9 +10,9 @@ mod links;
 mod text_area;
 mod warning_text;
 
-pub use choices::{Checkbox, ChoiceOption, Radios};
+pub use choices::{checkbox, radios, Checkbox, ChoiceOption, Radios};
 pub use contact::{contact_line, phone};
 pub use error_summary::{error_for, error_message, ErrorSummary};
 pub use links::{back_link, link_button};
-pub use text_area::TextArea;
+pub use text_area::{text_area, TextArea};
 pub use warning_text::warning_text;

@@ -6,7 +6,7 @@ use super::PageProps;
 use crate::flow::Msg;
 use crate::flow::{ChildStatus, Mobility, Step};
 use crate::vocabulary::{Consent, KnownToSocialCare};
-use crate::web::chart::NeedsChart;
+use crate::web::chart::needs_chart;
 use crate::web::components::{back_link, link_button, ErrorSummary};
 use yew::prelude::*;
 
@@ -102,7 +102,7 @@ pub fn check_page(p: &PageProps) -> Html {
                         { row("Other notes", html! { text_or(&a.other_notes) }, Step::Views, "other notes") }
                     </dl>
                     <h2 class="govuk-heading-m">{ "The child's needs at a glance" }</h2>
-                    <NeedsChart guidance={p.flow.guidance.clone()} concerns={a.concerns.clone()} strengths={a.strengths.clone()} />
+                    { needs_chart(&p.widget, &p.flow.guidance, &a.concerns, &a.strengths) }
                     <form novalidate=true {onsubmit}>
                         <button type="submit" class="govuk-button">{ "Get recommendation" }</button>
                     </form>

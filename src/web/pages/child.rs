@@ -4,7 +4,7 @@
 use super::{question, PageProps};
 use crate::flow::{ChildStatus, Edit, Mobility, Step};
 use crate::vocabulary::KnownToSocialCare;
-use crate::web::components::{error_for, error_message, ChoiceOption, Radios};
+use crate::web::components::{error_for, error_message, radios, ChoiceOption, Radios};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -25,9 +25,8 @@ fn yes_no(v: Option<bool>) -> Option<String> {
 }
 
 /// The fields, shared by the guided page and expert mode.
-#[function_component(ChildFields)]
 pub fn child_fields(p: &PageProps) -> Html {
-    let w = crate::web::widget::use_widget();
+    let w = &p.widget;
     let a = &p.flow.answers;
     let errors = &p.flow.errors;
     let on_status = p.edit(|v: String| {
@@ -61,13 +60,18 @@ pub fn child_fields(p: &PageProps) -> Html {
     let age_error = years_error.clone().or(months_error.clone());
     html! {
         <>
-            <Radios id="child-status" legend="Has the child been born?"
-                options={vec![
+            { radios(w, Radios {
+                id: "child-status".into(),
+                legend: "Has the child been born?".into(),
+                options: vec![
                     ChoiceOption::new("born", "Yes"),
                     ChoiceOption::new("unborn", "No, the baby is not born yet"),
-                ]}
-                selected={a.child_status.map(|s| if s == ChildStatus::Born { "born" } else { "unborn" }.to_string())}
-                error={error_for(errors, "child-status")} onchange={on_status} />
+                ],
+                selected: a.child_status.map(|s| if s == ChildStatus::Born { "born" } else { "unborn" }.to_string()),
+                error: error_for(errors, "child-status"),
+                onchange: on_status,
+                ..Radios::default()
+            }) }
             if a.child_status == Some(ChildStatus::Born) {
                 <div class={classes!("govuk-form-group", age_error.as_ref().map(|_| "govuk-form-group--error"))}>
                     <fieldset class="govuk-fieldset" role="group" aria-describedby={w.id("age-hint")}>
@@ -97,36 +101,63 @@ pub fn child_fields(p: &PageProps) -> Html {
                     </fieldset>
                 </div>
                 if a.asks_over_18() {
-                    <Radios id="over-18-eligible" legend="Is the young person a care leaver, or do they have an education, health and care plan (EHCP)?"
-                        hint="This tool is for children, and for care leavers and young people with an EHCP up to 25."
-                        options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}
-                        inline=true selected={yes_no(a.over_18_eligible)}
-                        error={error_for(errors, "over-18-eligible")} onchange={on_over_18} />
+                    { radios(w, Radios {
+                        id: "over-18-eligible".into(),
+                        legend: "Is the young person a care leaver, or do they have an education, health and care plan (EHCP)?".into(),
+                        hint: Some("This tool is for children, and for care leavers and young people with an EHCP up to 25.".into()),
+                        options: vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")],
+                        inline: true,
+                        selected: yes_no(a.over_18_eligible),
+                        error: error_for(errors, "over-18-eligible"),
+                        onchange: on_over_18,
+                        ..Radios::default()
+                    }) }
                 }
                 if a.asks_mobility() {
-                    <Radios id="mobility" legend="Can the baby move around on their own yet?"
-                        hint="Crawling, shuffling or pulling to stand. Any injury to a baby who is not yet mobile needs urgent attention."
-                        options={vec![
+                    { radios(w, Radios {
+                        id: "mobility".into(),
+                        legend: "Can the baby move around on their own yet?".into(),
+                        hint: Some("Crawling, shuffling or pulling to stand. Any injury to a baby who is not yet mobile needs urgent attention.".into()),
+                        options: vec![
                             ChoiceOption::new("mobile", "Yes"),
                             ChoiceOption::new("not_yet_mobile", "No, not yet mobile"),
-                        ]}
-                        selected={a.mobility.map(|m| if m == Mobility::Mobile { "mobile" } else { "not_yet_mobile" }.to_string())}
-                        error={error_for(errors, "mobility")} onchange={on_mobility} />
+                        ],
+                        selected: a.mobility.map(|m| if m == Mobility::Mobile { "mobile" } else { "not_yet_mobile" }.to_string()),
+                        error: error_for(errors, "mobility"),
+                        onchange: on_mobility,
+                        ..Radios::default()
+                    }) }
                 }
             }
-            <Radios id="disabled-or-send" legend="Does the child have a disability or special educational needs (SEND)?"
-                options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No, or not known")]}
-                inline=true selected={yes_no(a.disabled_or_send)}
-                error={error_for(errors, "disabled-or-send")} onchange={on_send} />
-            <Radios id="known-to-social-care" legend="Is the child known to children's social care now?"
-                options={KnownToSocialCare::ALL.iter().map(|k| ChoiceOption::new(k.code(), k.label())).collect::<Vec<_>>()}
-                selected={a.known_to_social_care.map(|k| k.code().to_string())}
-                error={error_for(errors, "known-to-social-care")} onchange={on_known} />
-            <Radios id="previous-contacts" legend="Before today, how many times has anyone contacted the front door about this child in the last 12 months?"
-                hint="Count contacts from anyone, if you know of them. Repeated contacts can show a pattern that no single one does."
-                options={PREVIOUS_CONTACTS.iter().map(|(n, label)| ChoiceOption::new(n.to_string(), *label)).collect::<Vec<_>>()}
-                selected={a.previous_contacts.map(|n| n.min(3).to_string())}
-                error={error_for(errors, "previous-contacts")} onchange={on_previous} />
+            { radios(w, Radios {
+                id: "disabled-or-send".into(),
+                legend: "Does the child have a disability or special educational needs (SEND)?".into(),
+                options: vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No, or not known")],
+                inline: true,
+                selected: yes_no(a.disabled_or_send),
+                error: error_for(errors, "disabled-or-send"),
+                onchange: on_send,
+                ..Radios::default()
+            }) }
+            { radios(w, Radios {
+                id: "known-to-social-care".into(),
+                legend: "Is the child known to children's social care now?".into(),
+                options: KnownToSocialCare::ALL.iter().map(|k| ChoiceOption::new(k.code(), k.label())).collect::<Vec<_>>(),
+                selected: a.known_to_social_care.map(|k| k.code().to_string()),
+                error: error_for(errors, "known-to-social-care"),
+                onchange: on_known,
+                ..Radios::default()
+            }) }
+            { radios(w, Radios {
+                id: "previous-contacts".into(),
+                legend: "Before today, how many times has anyone contacted the front door about this child in the last 12 months?".into(),
+                hint: Some("Count contacts from anyone, if you know of them. Repeated contacts can show a pattern that no single one does.".into()),
+                options: PREVIOUS_CONTACTS.iter().map(|(n, label)| ChoiceOption::new(n.to_string(), *label)).collect::<Vec<_>>(),
+                selected: a.previous_contacts.map(|n| n.min(3).to_string()),
+                error: error_for(errors, "previous-contacts"),
+                onchange: on_previous,
+                ..Radios::default()
+            }) }
         </>
     }
 }
@@ -138,7 +169,7 @@ pub fn child_page(p: &PageProps) -> Html {
             <>
                 <h1 class="govuk-heading-l">{ Step::Child.title() }</h1>
                 <p class="govuk-body">{ "Do not give the child's name, date of birth or address." }</p>
-                <ChildFields ..p.clone() />
+                { child_fields(p) }
             </>
         },
     )

@@ -9,7 +9,9 @@ use crate::flow::search::SearchIndex;
 use crate::flow::{Edit, Msg, Step};
 use crate::guidance::Concern;
 use crate::guidance::SharedGuidance;
-use crate::web::components::{error_for, error_message, Checkbox, ChoiceOption, Radios};
+use crate::web::components::{
+    checkbox, error_for, error_message, radios, Checkbox, ChoiceOption, Radios,
+};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -197,6 +199,7 @@ struct ConcernRowProps {
 /// redraws that row only, not every concern on the page.
 #[function_component(ConcernRow)]
 fn concern_row(props: &ConcernRowProps) -> Html {
+    let w = crate::web::widget::use_widget();
     let Some(c) = props.guidance.concern(&props.code) else {
         return html! {};
     };
@@ -219,10 +222,16 @@ fn concern_row(props: &ConcernRowProps) -> Html {
         });
         html! {
             <div class="govuk-checkboxes__conditional app-follow-up">
-                <Radios id={state.id.clone()} legend={f.question.clone()} inline=true
-                    options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}
-                    selected={state.answer.map(|y| if y { "yes" } else { "no" }.to_string())}
-                    error={state.error.clone()} {onchange} />
+                { radios(&w, Radios {
+                    id: state.id.clone().into(),
+                    legend: f.question.clone().into(),
+                    inline: true,
+                    options: vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")],
+                    selected: state.answer.map(|y| if y { "yes" } else { "no" }.to_string()),
+                    error: state.error.clone(),
+                    onchange,
+                    ..Radios::default()
+                }) }
             </div>
         }
     });
@@ -231,24 +240,32 @@ fn concern_row(props: &ConcernRowProps) -> Html {
     } else {
         c.text.clone()
     };
-    html! {
-        <Checkbox id={format!("concern-{}", c.code.replace('.', "-"))} value={c.code.clone()} {label}
-            checked={props.checked} {onchange}>
-            if let Some(f) = follow_up { { f } }
-            if !c.examples.is_empty() {
-                <details class="govuk-details app-examples">
-                    <summary class="govuk-details__summary">
-                        <span class="govuk-details__summary-text">{ "Examples" }</span>
-                    </summary>
-                    <div class="govuk-details__text">
-                        <ul class="govuk-list govuk-list--bullet">
-                            { for c.examples.iter().map(|x| html! { <li>{ x }</li> }) }
-                        </ul>
-                    </div>
-                </details>
-            }
-        </Checkbox>
-    }
+    let examples = (!c.examples.is_empty()).then(|| {
+        html! {
+            <details class="govuk-details app-examples">
+                <summary class="govuk-details__summary">
+                    <span class="govuk-details__summary-text">{ "Examples" }</span>
+                </summary>
+                <div class="govuk-details__text">
+                    <ul class="govuk-list govuk-list--bullet">
+                        { for c.examples.iter().map(|x| html! { <li>{ x }</li> }) }
+                    </ul>
+                </div>
+            </details>
+        }
+    });
+    checkbox(
+        &w,
+        Checkbox {
+            id: format!("concern-{}", c.code.replace('.', "-")).into(),
+            value: c.code.clone().into(),
+            label: label.into(),
+            checked: props.checked,
+            onchange,
+            children: html! { <>{ follow_up }{ examples }</> },
+            hint: None,
+        },
+    )
 }
 
 /// "1 concern matches", "3 concerns match".

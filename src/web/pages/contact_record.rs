@@ -8,7 +8,9 @@ use crate::engine::contact::{ContactTriage, UrgencyRating};
 use crate::flow::Edit;
 use crate::record::FrontDoorContact;
 use crate::vocabulary::Rag;
-use crate::web::components::{error_for, warning_text, Checkbox, ChoiceOption, Radios, TextArea};
+use crate::web::components::{
+    checkbox, error_for, radios, text_area, warning_text, Checkbox, ChoiceOption, Radios, TextArea,
+};
 use yew::prelude::*;
 
 /// The GOV.UK tag for a rating: red, orange for amber (GOV.UK has no amber), green.
@@ -73,8 +75,15 @@ pub fn contact_record_fields(
                                 let id = c.id.clone();
                                 let onchange = p.edit(move |on: bool| Edit::ToggleCheckMade { id: id.clone(), on });
                                 html! {
-                                    <Checkbox id={format!("made-{}", c.id)} value={c.id.clone()} label={c.with.clone()}
-                                        hint={AttrValue::from(c.ask.clone())} checked={a.checks_made.contains(&c.id)} {onchange} />
+                                    { checkbox(&p.widget, Checkbox {
+                                        id: format!("made-{}", c.id).into(),
+                                        value: c.id.clone().into(),
+                                        label: c.with.clone().into(),
+                                        hint: Some(AttrValue::from(c.ask.clone())),
+                                        checked: a.checks_made.contains(&c.id),
+                                        onchange,
+                                        ..Checkbox::default()
+                                    }) }
                                 }
                             }) }
                         </div>
@@ -86,15 +95,25 @@ pub fn contact_record_fields(
                     "Telling the parents or carers now could put the child at risk or lose evidence: agree with the police and children's social care when and how they are told. If they have not been told, say why."
                 }) }
             }
-            <Radios id="parents-informed" legend="Have the parents or carers been told about this contact?"
-                options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}
-                selected={a.parents_informed.map(|x| if x { "yes" } else { "no" }.to_string())}
-                error={error_for(&p.flow.errors, "parents-informed")} onchange={on_parents} />
+            { radios(&p.widget, Radios {
+                id: "parents-informed".into(),
+                legend: "Have the parents or carers been told about this contact?".into(),
+                options: vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")],
+                selected: a.parents_informed.map(|x| if x { "yes" } else { "no" }.to_string()),
+                error: error_for(&p.flow.errors, "parents-informed"),
+                onchange: on_parents,
+                ..Radios::default()
+            }) }
             if a.parents_informed == Some(false) {
-                <TextArea id="parents-not-informed-reason" label="Why have they not been told?" rows={3}
-                    hint={AttrValue::Static("For example, telling them could put the child at risk or lose evidence. A manager must authorise going ahead without telling them: the record leaves a line for their name and the time.")}
-                    error={error_for(&p.flow.errors, "parents-not-informed-reason")}
-                    value={a.parents_not_informed_reason.clone()} oninput={on_reason} />
+                { text_area(&p.widget, TextArea {
+                    id: "parents-not-informed-reason",
+                    label: "Why have they not been told?",
+                    hint: Some("For example, telling them could put the child at risk or lose evidence. A manager must authorise going ahead without telling them: the record leaves a line for their name and the time."),
+                    value: a.parents_not_informed_reason.clone(),
+                    rows: 3,
+                    error: error_for(&p.flow.errors, "parents-not-informed-reason"),
+                    oninput: on_reason,
+                }) }
             }
         </div>
     }

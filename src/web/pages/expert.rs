@@ -1,14 +1,14 @@
 //! Expert mode for front-door practitioners: every section on one page, with the
 //! recommendation beside it updating as answers change.
 
-use super::child::ChildFields;
+use super::child::child_fields;
 use super::concerns::ConcernFields;
-use super::strengths::StrengthFields;
+use super::strengths::strength_fields;
 use super::views::views_fields;
 use super::PageProps;
 use crate::engine::outcome::outcome_text;
 use crate::flow::{Edit, Msg, Step};
-use crate::web::components::{back_link, error_for, ChoiceOption, ErrorSummary, Radios};
+use crate::web::components::{back_link, error_for, radios, ChoiceOption, ErrorSummary, Radios};
 use yew::prelude::*;
 
 /// "a, b and c".
@@ -44,15 +44,20 @@ pub fn expert_page(p: &PageProps) -> Html {
                     <ErrorSummary errors={p.flow.errors.clone()} attempt={p.flow.failed_submits} />
                     { super::sibling::sibling_note(&p.flow, false) }
                     <form novalidate=true {onsubmit}>
-                        <Radios id="immediate-danger" legend={Step::Safety.title()}
-                            options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}
-                            inline=true
-                            selected={a.immediate_danger.map(|d| if d { "yes" } else { "no" }.to_string())}
-                            error={error_for(&p.flow.errors, "immediate-danger")} onchange={on_danger} />
+                        { radios(&p.widget, Radios {
+                            id: "immediate-danger".into(),
+                            legend: Step::Safety.title().into(),
+                            options: vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")],
+                            inline: true,
+                            selected: a.immediate_danger.map(|d| if d { "yes" } else { "no" }.to_string()),
+                            error: error_for(&p.flow.errors, "immediate-danger"),
+                            onchange: on_danger,
+                            ..Radios::default()
+                        }) }
                         <h2 class="govuk-heading-l">{ Step::Child.title() }</h2>
-                        <ChildFields ..p.clone() />
+                        { child_fields(p) }
                         <ConcernFields page={p.clone()} nested=true />
-                        <StrengthFields page={p.clone()} nested=true />
+                        { strength_fields(p, true) }
                         { views_fields(p, true) }
                         <button type="submit" class="govuk-button">{ "Check answers" }</button>
                     </form>

@@ -27,15 +27,18 @@ pub use restart::restart_confirm;
 pub use start::StartPage;
 
 use crate::flow::{Edit, Msg, Session, Step};
+use crate::web::widget::Widget;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What every page is given: the session (with the guidance its answers are for) and
-/// the dispatcher.
+/// What every page is given: the session (with the guidance its answers are for), the
+/// dispatcher, and the widget it is drawn in (for ids), so that fields can be plain
+/// functions rather than components that each read the widget's context (issue 14).
 #[derive(Properties, Clone, PartialEq)]
 pub struct PageProps {
     pub flow: Rc<Session>,
     pub dispatch: Callback<Msg>,
+    pub widget: Widget,
 }
 
 impl PageProps {

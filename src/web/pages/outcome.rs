@@ -11,10 +11,10 @@ use crate::flow::{Edit, Msg};
 use crate::guidance::{contact_keys, SharedGuidance};
 use crate::record::DecisionRecord;
 use crate::vocabulary::Pathway;
-use crate::web::chart::NeedsChart;
+use crate::web::chart::needs_chart;
 use crate::web::components::{
-    back_link, contact_line, error_for, link_button, phone, warning_text, ChoiceOption,
-    ErrorSummary, Radios, TextArea,
+    back_link, contact_line, error_for, link_button, phone, radios, text_area, warning_text,
+    ChoiceOption, ErrorSummary, Radios, TextArea,
 };
 use crate::web::export;
 use yew::prelude::*;
@@ -179,7 +179,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                         }
                     }
                     <h2 class="govuk-heading-m">{ "The child's needs at a glance" }</h2>
-                    <NeedsChart guidance={p.flow.guidance.clone()} concerns={case.concerns.clone()} strengths={case.strengths.clone()} />
+                    { needs_chart(&p.widget, &p.flow.guidance, &case.concerns, &case.strengths) }
                     if let Some((text, form_title)) = draft {
                         <RequestDraft {form_title} {text} />
                     }
@@ -386,18 +386,35 @@ fn record_form(
     html! {
         <form novalidate=true {onsubmit} class="app-record-form">
             <h2 class="govuk-heading-m">{ "Record your decision" }</h2>
-            <Radios id="agrees" legend="Do you agree with this recommendation?"
-                options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No, I have decided on a different route")]}
-                selected={a.agrees.map(|x| if x { "yes" } else { "no" }.to_string())}
-                error={error_for(&p.flow.errors, "agrees")} onchange={on_agree} />
+            { radios(&p.widget, Radios {
+                id: "agrees".into(),
+                legend: "Do you agree with this recommendation?".into(),
+                options: vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No, I have decided on a different route")],
+                selected: a.agrees.map(|x| if x { "yes" } else { "no" }.to_string()),
+                error: error_for(&p.flow.errors, "agrees"),
+                onchange: on_agree,
+                ..Radios::default()
+            }) }
             if a.agrees == Some(false) {
-                <Radios id="final-pathway" legend="Which route have you decided on?"
-                    options={Pathway::ALL.iter().filter(|x| **x != recommended)
-                        .map(|x| ChoiceOption::new(x.code(), titles.get(*x).title.clone())).collect::<Vec<_>>()}
-                    selected={a.final_pathway.map(|x| x.code().to_string())}
-                    error={error_for(&p.flow.errors, "final-pathway")} onchange={on_pathway} />
-                <TextArea id="final-reason" label="Why have you decided on a different route?" rows={4}
-                    error={reason_error} value={a.final_reason.clone()} oninput={on_reason} />
+                { radios(&p.widget, Radios {
+                    id: "final-pathway".into(),
+                    legend: "Which route have you decided on?".into(),
+                    options: Pathway::ALL.iter().filter(|x| **x != recommended)
+                        .map(|x| ChoiceOption::new(x.code(), titles.get(*x).title.clone())).collect::<Vec<_>>(),
+                    selected: a.final_pathway.map(|x| x.code().to_string()),
+                    error: error_for(&p.flow.errors, "final-pathway"),
+                    onchange: on_pathway,
+                    ..Radios::default()
+                }) }
+                { text_area(&p.widget, TextArea {
+                    id: "final-reason",
+                    label: "Why have you decided on a different route?",
+                    hint: None,
+                    value: a.final_reason.clone(),
+                    rows: 4,
+                    error: reason_error,
+                    oninput: on_reason,
+                }) }
             }
             if let Some(c) = contact {
                 { contact_record_fields(p, c, tell_parents_later) }

@@ -4,7 +4,7 @@ use super::{question, question_with, PageProps};
 use crate::flow::{Edit, Mode, Step};
 use crate::guidance::contact_keys;
 use crate::vocabulary::Audience;
-use crate::web::components::{error_for, warning_text, ChoiceOption, Radios};
+use crate::web::components::{error_for, radios, warning_text, ChoiceOption, Radios};
 use yew::prelude::*;
 
 pub fn audience_page(p: &PageProps) -> Html {
@@ -38,19 +38,30 @@ pub fn audience_page(p: &PageProps) -> Html {
         p,
         html! {
                 <>
-                <Radios id="audience" legend={Step::Audience.title()} heading=true
-                    hint="This changes the wording and the steps suggested, never the recommendation."
-                    options={options} selected={a.audience.map(|x| x.code().to_string())}
-                    error={error_for(&p.flow.errors, "audience")} onchange={on_audience} />
+                { radios(&p.widget, Radios {
+                    id: "audience".into(),
+                    legend: Step::Audience.title().into(),
+                    heading: true,
+                    hint: Some("This changes the wording and the steps suggested, never the recommendation.".into()),
+                    options,
+                    selected: a.audience.map(|x| x.code().to_string()),
+                    error: error_for(&p.flow.errors, "audience"),
+                    onchange: on_audience,
+                    ..Radios::default()
+                }) }
                 if a.audience == Some(Audience::FrontDoor) {
-                    <Radios id="mode" legend="How do you want to work?"
-                        options={vec![
+                    { radios(&p.widget, Radios {
+                        id: "mode".into(),
+                        legend: "How do you want to work?".into(),
+                        options: vec![
                             ChoiceOption::new("guided", "One question at a time"),
                             ChoiceOption::new("expert", "All questions on one page")
                                 .hint("Expert mode: the recommendation updates as you answer"),
-                        ]}
-                        selected={Some(if a.mode == Mode::Expert { "expert" } else { "guided" }.to_string())}
-                        onchange={on_mode} />
+                        ],
+                        selected: Some(if a.mode == Mode::Expert { "expert" } else { "guided" }.to_string()),
+                        onchange: on_mode,
+                        ..Radios::default()
+                    }) }
                 }
                 </>
         },
@@ -62,12 +73,17 @@ pub fn safety_page(p: &PageProps) -> Html {
     question(
         p,
         html! {
-                <Radios id="immediate-danger" legend={Step::Safety.title()} heading=true
-                    hint="For example, being hurt now, left alone somewhere unsafe, or at risk of serious harm in the next few hours."
-                    options={vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")]}
-                    inline=true
-                    selected={p.flow.answers.immediate_danger.map(|d| if d { "yes" } else { "no" }.to_string())}
-                    error={error_for(&p.flow.errors, "immediate-danger")} onchange={on_change} />
+                { radios(&p.widget, Radios {
+                    id: "immediate-danger".into(),
+                    legend: Step::Safety.title().into(),
+                    heading: true,
+                    hint: Some("For example, being hurt now, left alone somewhere unsafe, or at risk of serious harm in the next few hours.".into()),
+                    options: vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")],
+                    inline: true,
+                    selected: p.flow.answers.immediate_danger.map(|d| if d { "yes" } else { "no" }.to_string()),
+                    error: error_for(&p.flow.errors, "immediate-danger"),
+                    onchange: on_change,
+                }) }
         },
     )
 }

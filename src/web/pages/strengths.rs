@@ -2,20 +2,12 @@
 
 use super::{question, PageProps};
 use crate::flow::{Edit, Step};
-use crate::web::components::{Checkbox, TextArea};
+use crate::web::components::{checkbox, text_area, Checkbox, TextArea};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SectionProps {
-    pub page: PageProps,
-    #[prop_or_default]
-    pub nested: bool,
-}
-
-#[function_component(StrengthFields)]
-pub fn strength_fields(props: &SectionProps) -> Html {
-    let w = crate::web::widget::use_widget();
-    let p = &props.page;
+/// The fields, shared by the guided page and expert mode (`nested`: under its heading).
+pub fn strength_fields(p: &PageProps, nested: bool) -> Html {
+    let w = &p.widget;
     let a = &p.flow.answers;
     let on_text = p.edit(Edit::SetStrengthsText);
     html! {
@@ -23,7 +15,7 @@ pub fn strength_fields(props: &SectionProps) -> Html {
             <div class="govuk-form-group">
                 <fieldset class="govuk-fieldset" aria-describedby={w.id("strengths-hint")}>
                     <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">
-                        if props.nested {
+                        if nested {
                             <h2 class="govuk-fieldset__heading">{ Step::Strengths.title() }</h2>
                         } else {
                             <h1 class="govuk-fieldset__heading">{ Step::Strengths.title() }</h1>
@@ -35,20 +27,33 @@ pub fn strength_fields(props: &SectionProps) -> Html {
                             let code = s.code.clone();
                             let onchange = p.edit(move |on: bool| Edit::ToggleStrength { code: code.clone(), on });
                             html! {
-                                <Checkbox id={format!("strength-{}", s.code.replace('.', "-"))} value={s.code.clone()}
-                                    label={s.text.clone()} hint={(!s.examples.is_empty()).then(|| AttrValue::from(s.examples.join("; ")))}
-                                    checked={a.strengths.contains(&s.code)} {onchange} />
+                                { checkbox(w, Checkbox {
+                                    id: format!("strength-{}", s.code.replace('.', "-")).into(),
+                                    value: s.code.clone().into(),
+                                    label: s.text.clone().into(),
+                                    hint: (!s.examples.is_empty()).then(|| AttrValue::from(s.examples.join("; "))),
+                                    checked: a.strengths.contains(&s.code),
+                                    onchange,
+                                    ..Checkbox::default()
+                                }) }
                             }
                         }) }
                     </div>
                 </fieldset>
             </div>
-            <TextArea id="strengths-text" label="Anything else that is going well (optional)"
-                value={a.strengths_text.clone()} oninput={on_text} />
+            { text_area(w, TextArea {
+                id: "strengths-text",
+                label: "Anything else that is going well (optional)",
+                hint: None,
+                value: a.strengths_text.clone(),
+                rows: 3,
+                error: None,
+                oninput: on_text,
+            }) }
         </>
     }
 }
 
 pub fn strengths_page(p: &PageProps) -> Html {
-    question(p, html! { <StrengthFields page={p.clone()} /> })
+    question(p, strength_fields(p, false))
 }

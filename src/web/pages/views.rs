@@ -3,7 +3,7 @@
 use super::{question, PageProps};
 use crate::flow::{Edit, Step};
 use crate::vocabulary::Consent;
-use crate::web::components::{error_for, ChoiceOption, Radios, TextArea};
+use crate::web::components::{error_for, radios, text_area, ChoiceOption, Radios, TextArea};
 use yew::prelude::*;
 
 /// The fields, shared by the guided page and expert mode (`nested`: under its heading).
@@ -37,18 +37,37 @@ pub fn views_fields(p: &PageProps, nested: bool) -> Html {
                 <h1 class="govuk-heading-l">{ Step::Views.title() }</h1>
             }
             if ask_consent {
-                <Radios id="consent" legend="Has the family agreed to you asking for help?"
-                    hint="Family Help needs the family's consent. A child protection referral or a call to 999 does not: never seek consent where that could put the child at greater risk."
-                    options={options} selected={a.consent.map(|c| c.code().to_string())}
-                    error={error_for(&p.flow.errors, "consent")} onchange={on_consent} />
+                { radios(&p.widget, Radios {
+                    id: "consent".into(),
+                    legend: "Has the family agreed to you asking for help?".into(),
+                    hint: Some("Family Help needs the family's consent. A child protection referral or a call to 999 does not: never seek consent where that could put the child at greater risk.".into()),
+                    options,
+                    selected: a.consent.map(|c| c.code().to_string()),
+                    error: error_for(&p.flow.errors, "consent"),
+                    onchange: on_consent,
+                    ..Radios::default()
+                }) }
             } else {
                 <p class="govuk-body app-consent-not-needed">{ "You do not need the family's consent for what you have described: it does not change the route. Never seek it where that could put the child at greater risk." }</p>
             }
-            <TextArea id="child-voice" label="What does the child say? (optional)" rows={4}
-                hint="The child's own words, and how they seem. Do not include names."
-                value={a.child_voice.clone()} oninput={on_voice} />
-            <TextArea id="other-notes" label="Other notes (optional)"
-                value={a.other_notes.clone()} oninput={on_other} />
+            { text_area(&p.widget, TextArea {
+                id: "child-voice",
+                label: "What does the child say? (optional)",
+                hint: Some("The child's own words, and how they seem. Do not include names."),
+                value: a.child_voice.clone(),
+                rows: 4,
+                error: None,
+                oninput: on_voice,
+            }) }
+            { text_area(&p.widget, TextArea {
+                id: "other-notes",
+                label: "Other notes (optional)",
+                hint: None,
+                value: a.other_notes.clone(),
+                rows: 3,
+                error: None,
+                oninput: on_other,
+            }) }
         </>
     }
 }
