@@ -87,7 +87,7 @@ pub fn app() -> Html {
             let fallback = choose.reform(|_: MouseEvent| chooser::DEFAULT_FILE.to_string());
             html! {
                 <>
-                    <GuidanceErrorPage heading={*heading} source={source.clone()} problems={problems.clone()} />
+                    { guidance_error_page(heading, source, problems, false) }
                     <div class="govuk-width-container">
                         <button type="button" class="govuk-button" onclick={fallback}>{ "Use the built-in guidance instead" }</button>
                     </div>

@@ -9,7 +9,7 @@ use crate::problem::Problem;
 use crate::record::DecisionRecord;
 use crate::web::app::Triage;
 use crate::web::loader::{fetch_guidance, LoadState};
-use crate::web::pages::GuidanceErrorPage;
+use crate::web::pages::guidance_error_page;
 use crate::web::registry;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -124,7 +124,7 @@ fn embedded(props: &EmbeddedProps) -> Html {
             source,
             problems,
         } => html! {
-            <GuidanceErrorPage heading={*heading} source={source.clone()} problems={problems.clone()} embedded=true />
+            { guidance_error_page(heading, source, problems, true) }
         },
         LoadState::Ready(g) => html! {
             <Triage guidance={g.clone()} storage_key={format!("front-door-triage:draft:{}", props.prefix)}

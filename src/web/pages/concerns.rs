@@ -111,7 +111,7 @@ pub fn concern_fields(props: &ConcernFieldsProps) -> Html {
         <>
             { heading }
             <p class="govuk-body">{ "Tick everything that applies. Search in your own words, or look through the list by area." }</p>
-            <YourChoices ..p.clone() />
+            { your_choices(p) }
             if !misfit_errors.is_empty() {
                 <div class="govuk-form-group govuk-form-group--error" id={w.id("concerns")} tabindex="-1">
                     { for misfit_errors.iter().map(|m| error_message(None, m)) }
@@ -278,7 +278,6 @@ pub fn match_count_text(n: usize) -> String {
 }
 
 /// The concerns ticked so far, each with a way to remove it, whatever the search shows.
-#[function_component(YourChoices)]
 fn your_choices(p: &PageProps) -> Html {
     let g = &p.flow.guidance;
     let mut ticked: Vec<&Concern> = p

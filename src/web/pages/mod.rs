@@ -21,7 +21,7 @@ mod strengths;
 mod views;
 
 pub use expert::ExpertPage;
-pub use guidance_error::GuidanceErrorPage;
+pub use guidance_error::guidance_error_page;
 pub use outcome::OutcomePage;
 pub use restart::restart_confirm;
 pub use start::StartPage;
