@@ -54,8 +54,7 @@ pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
 /// Reads `T` from JSON text where a fault lies does not matter (a stored draft, a
 /// code): as [`parse_json`], without the located problem.
 pub fn read_json<T: DeserializeOwned>(text: &str) -> Option<T> {
-    let node: tree::Node = serde_json::from_str(text).ok()?;
-    tree::read(&node).ok()
+    parse_json(text).ok()
 }
 
 /// The [`Problem`] for serde_json's error on `text`, which is not JSON: where, as a JSON

@@ -261,14 +261,8 @@ impl<'de> Deserializer<'de> for &'de Node {
             Node::Signed(n) => visitor.visit_i64(*n),
             Node::Float(n) => visitor.visit_f64(*n),
             Node::String(s) => visitor.visit_borrowed_str(s),
-            Node::Array(items) => visitor.visit_seq(Items {
-                items: items.iter(),
-                index: 0,
-            }),
-            Node::Object(members) => visitor.visit_map(Members {
-                members: members.iter(),
-                value: None,
-            }),
+            Node::Array(_) => self.deserialize_seq(visitor),
+            Node::Object(_) => self.deserialize_map(visitor),
         }
     }
 
@@ -304,10 +298,7 @@ impl<'de> Deserializer<'de> for &'de Node {
                     &"map with a single key",
                 )),
             },
-            other => Err(de::Error::invalid_type(
-                other.unexpected(),
-                &"string or map",
-            )),
+            other => Err(other.mismatch(&"string or map")),
         }
     }
 
