@@ -80,12 +80,29 @@ export async function openPage(browser, url, opts = {}) {
     }
   });
   page.on('pageerror', (err) => errors.page.push(String(err?.stack || err)));
-  page.on('request', (req) =>
-    requests.push({ method: req.method(), url: req.url(), resourceType: req.resourceType() }),
-  );
-  page.on('requestfailed', (req) =>
-    errors.requestFailed.push({ method: req.method(), url: req.url(), failure: req.failure()?.errorText }),
-  );
+  // A reload or navigation aborts whatever the old document still had in
+  // flight (Chromium fetches the favicon after `load`, so a quick reload can
+  // catch it). That abort belongs to the navigation, not to the app, so each
+  // request is tagged with the document that made it, and only an ERR_ABORTED
+  // from a document since navigated away from is excused. Any other failure,
+  // and any abort in the current document, still fails the test. A document
+  // starts with its navigation request, not at `framenavigated`, which
+  // history.pushState fires too.
+  let documentsLoaded = 0;
+  const madeByDocument = new WeakMap();
+  page.on('request', (req) => {
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) documentsLoaded += 1;
+    madeByDocument.set(req, documentsLoaded);
+    requests.push({ method: req.method(), url: req.url(), resourceType: req.resourceType() });
+  });
+  page.on('requestfailed', (req) => {
+    const failure = req.failure()?.errorText;
+    const leftBehind =
+      failure === 'net::ERR_ABORTED' &&
+      req.resourceType() !== 'document' &&
+      madeByDocument.get(req) < documentsLoaded;
+    if (!leftBehind) errors.requestFailed.push({ method: req.method(), url: req.url(), failure });
+  });
   // An HTTP error status is not a "requestfailed" to Playwright, but for a
   // static app a 404 for one of its own files is just as broken.
   page.on('response', (res) => {
