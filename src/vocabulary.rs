@@ -12,10 +12,10 @@ use std::fmt;
 pub const MAX_AGE_YEARS: f64 = 25.0;
 
 /// A number as a person reads it: `4`, `4.5`, `0.25`, with no `.0` on a whole number.
-/// Written by `ryu` (serde_json writes numbers with it too) rather than by `f64`'s
-/// `Display`, whose code would be 18 KB of the browser build for a few ages in messages.
+/// Written by `zmij`, which serde_json writes numbers with, so the browser build carries one
+/// float printer: `f64`'s `Display` would add 18 KB for a few ages in messages.
 pub fn number_text(n: f64) -> String {
-    let mut buffer = ryu::Buffer::new();
+    let mut buffer = zmij::Buffer::new();
     let text = buffer.format(n);
     text.strip_suffix(".0").unwrap_or(text).to_owned()
 }

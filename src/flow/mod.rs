@@ -6,6 +6,7 @@
 mod answers;
 mod draft;
 mod family;
+mod letters;
 mod provisional;
 pub mod search;
 mod session;

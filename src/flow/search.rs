@@ -11,6 +11,7 @@
 //! A match is never shown alone when its domain holds a more serious concern on the same
 //! topic: those are its `serious_neighbours`, so a search never steers to the lowest level.
 
+use super::letters;
 use crate::guidance::{Concern, Guidance};
 use std::collections::{HashMap, HashSet};
 
@@ -397,21 +398,20 @@ fn words_with_small(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 fn raw_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-        })
+    text.split(|c: char| letters::breaks_words(c) && !is_apostrophe(c))
+        .map(letters::folded)
         .filter(|w| !w.is_empty())
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
 }
 
 /// A light English stemmer: enough that the forms people type meet the forms guidance
 /// is written in ("bruises", "bruising", "bruised" → "bruis"; "hits", "hitting" → "hit";
 /// "injuries", "injured" → "injur"). Short words and abbreviations (DV, CSE) are kept.
 pub fn stem(word: &str) -> String {
-    let w = word.to_lowercase();
+    let w = letters::folded(word);
     if w.chars().count() <= 3 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
         return w;
     }
@@ -482,6 +482,21 @@ mod tests {
             .iter()
             .map(|m| g.file().concerns[m.concern as usize].code.clone())
             .collect()
+    }
+
+    #[test]
+    fn words_are_compared_without_case_or_accent() {
+        let words: Vec<String> = raw_words("Naïve CAFÉ—mum’s ＦＧＭ, e\u{301}te\u{301}").collect();
+        assert_eq!(words, ["naive", "cafe", "mums", "fgm", "ete"]);
+        for (typed, written) in [
+            ("BRUISES", "bruises"),
+            ("brüises", "bruises"),
+            ("Négligé", "neglige"),
+            ("neglect\u{ad}ed", "neglected"),
+        ] {
+            assert_eq!(codes(typed), codes(written), "{typed}");
+        }
+        assert!(!codes("brüises").is_empty());
     }
 
     #[test]

@@ -510,7 +510,8 @@ impl<'a> Checker<'a> {
         for (i, section) in form.sections.iter().enumerate() {
             let path = format!("$.request_form.sections[{i}]");
             self.require_text(format!("{path}.heading"), &section.heading, "the heading");
-            let key = section.heading.trim().to_lowercase();
+            // ASCII case only: Unicode's case tables would be 21 KB of the browser build (issue 14).
+            let key = section.heading.trim().to_ascii_lowercase();
             if !key.is_empty() {
                 let first = *headings.entry(key).or_insert(i);
                 if first != i {

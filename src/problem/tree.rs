@@ -174,7 +174,7 @@ impl de::Error for TreeError {
     }
 }
 
-/// What was found, in serde's own words, but with a float written by `ryu` as serde_json
+/// What was found, in serde's own words, but with a float written by `zmij` as serde_json
 /// writes it: serde's `Display` for it would bring `f64`'s formatting code into the wasm.
 struct Shown<'a>(Unexpected<'a>);
 
@@ -184,7 +184,7 @@ impl fmt::Display for Shown<'_> {
             Unexpected::Bool(b) => write!(f, "boolean `{b}`"),
             Unexpected::Unsigned(n) => write!(f, "integer `{n}`"),
             Unexpected::Signed(n) => write!(f, "integer `{n}`"),
-            Unexpected::Float(n) => write!(f, "floating point `{}`", ryu::Buffer::new().format(n)),
+            Unexpected::Float(n) => write!(f, "floating point `{}`", zmij::Buffer::new().format(n)),
             Unexpected::Char(c) => write!(f, "character `{c}`"),
             Unexpected::Str(s) => write!(f, "string {s:?}"),
             Unexpected::Bytes(_) => f.write_str("byte array"),
