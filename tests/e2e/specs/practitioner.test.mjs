@@ -45,6 +45,11 @@ test('search: the words people type find the concern, with the more serious ones
       assert.ok(mh.includes(code), `${code} for "depressed": ${mh}`);
     }
 
+    // Case and accents do not count, however the words are typed (the search folds them
+    // itself: src/flow/letters.rs): the same concerns, in the same order.
+    await search.fill('DÂD HÏTS MÜM');
+    assert.deepEqual(await shownConcerns(app), da, '"DÂD HÏTS MÜM" finds what "dad hits mum" finds');
+
     // A lower match shows its more serious neighbours under it, marked by level.
     await search.fill('mum overwhelmed');
     await app.page.locator('.app-serious-neighbours').first().waitFor();
