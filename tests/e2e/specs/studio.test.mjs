@@ -171,6 +171,9 @@ test('export: the file equals `triage format` for the same edit, passes check an
 test('the draft is kept in the browser: a reload finds it, discarding removes it', async () => {
   const opened = await openStudio();
   const { page } = opened;
+  // The page shows when the draft was saved, and its picture is in the README: a fixed
+  // clock keeps the picture the same from run to run (timers still run).
+  await page.clock.setFixedTime(new Date('2026-12-01T09:30:00Z'));
   await relevel(page, CONCERN, 4);
   // The draft is saved after the checks; wait for it to be in IndexedDB.
   await page.waitForFunction(async () => {
