@@ -46,3 +46,8 @@ pub fn start() -> Result<(), JsValue> {
 pub fn panic_for_tests() {
     panic!("deliberate panic for tests");
 }
+
+// Smaller and quicker than the default dlmalloc in the browser (issue 14, BENCHMARKS.md).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
