@@ -29,6 +29,12 @@ impl ChoiceOption {
     }
 }
 
+/// The radio chosen for a yes-or-no answer: `"yes"`, `"no"`, or none yet. Every yes/no
+/// question's options use these two values.
+pub fn yes_no(answer: Option<bool>) -> Option<String> {
+    answer.map(|yes| if yes { "yes" } else { "no" }.to_string())
+}
+
 /// A group of radios: what [`radios`] draws.
 #[derive(Default)]
 pub struct Radios {

@@ -10,7 +10,7 @@ mod links;
 mod text_area;
 mod warning_text;
 
-pub use choices::{checkbox, radios, Checkbox, ChoiceOption, Radios};
+pub use choices::{checkbox, radios, yes_no, Checkbox, ChoiceOption, Radios};
 pub use contact::{contact_line, phone};
 pub use error_summary::{error_for, error_message, ErrorSummary};
 pub use links::{back_link, link_button};

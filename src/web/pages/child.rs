@@ -4,7 +4,7 @@
 use super::{question, PageProps};
 use crate::flow::{ChildStatus, Edit, Mobility, Step};
 use crate::vocabulary::KnownToSocialCare;
-use crate::web::components::{error_for, error_message, radios, ChoiceOption, Radios};
+use crate::web::components::{error_for, error_message, radios, yes_no, ChoiceOption, Radios};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -18,10 +18,6 @@ pub const PREVIOUS_CONTACTS: [(u32, &str); 4] = [
 
 pub fn previous_contacts_label(n: u32) -> &'static str {
     PREVIOUS_CONTACTS[n.min(3) as usize].1
-}
-
-fn yes_no(v: Option<bool>) -> Option<String> {
-    v.map(|b| if b { "yes" } else { "no" }.to_string())
 }
 
 /// The fields, shared by the guided page and expert mode.

@@ -10,7 +10,7 @@ use crate::flow::{Edit, Msg, Step};
 use crate::guidance::Concern;
 use crate::guidance::SharedGuidance;
 use crate::web::components::{
-    checkbox, error_for, error_message, radios, Checkbox, ChoiceOption, Radios,
+    checkbox, error_for, error_message, radios, yes_no, Checkbox, ChoiceOption, Radios,
 };
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -227,7 +227,7 @@ fn concern_row(props: &ConcernRowProps) -> Html {
                     legend: f.question.clone().into(),
                     inline: true,
                     options: vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")],
-                    selected: state.answer.map(|y| if y { "yes" } else { "no" }.to_string()),
+                    selected: yes_no(state.answer),
                     error: state.error.clone(),
                     onchange,
                     ..Radios::default()

@@ -9,7 +9,8 @@ use crate::flow::Edit;
 use crate::record::FrontDoorContact;
 use crate::vocabulary::Rag;
 use crate::web::components::{
-    checkbox, error_for, radios, text_area, warning_text, Checkbox, ChoiceOption, Radios, TextArea,
+    checkbox, error_for, radios, text_area, warning_text, yes_no, Checkbox, ChoiceOption, Radios,
+    TextArea,
 };
 use yew::prelude::*;
 
@@ -99,7 +100,7 @@ pub fn contact_record_fields(
                 id: "parents-informed".into(),
                 legend: "Have the parents or carers been told about this contact?".into(),
                 options: vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")],
-                selected: a.parents_informed.map(|x| if x { "yes" } else { "no" }.to_string()),
+                selected: yes_no(a.parents_informed),
                 error: error_for(&p.flow.errors, "parents-informed"),
                 onchange: on_parents,
                 ..Radios::default()

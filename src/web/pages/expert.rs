@@ -8,7 +8,9 @@ use super::views::views_fields;
 use super::PageProps;
 use crate::engine::outcome::outcome_text;
 use crate::flow::{Edit, Msg, Step};
-use crate::web::components::{back_link, error_for, radios, ChoiceOption, ErrorSummary, Radios};
+use crate::web::components::{
+    back_link, error_for, radios, yes_no, ChoiceOption, ErrorSummary, Radios,
+};
 use yew::prelude::*;
 
 /// "a, b and c".
@@ -49,7 +51,7 @@ pub fn expert_page(p: &PageProps) -> Html {
                             legend: Step::Safety.title().into(),
                             options: vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")],
                             inline: true,
-                            selected: a.immediate_danger.map(|d| if d { "yes" } else { "no" }.to_string()),
+                            selected: yes_no(a.immediate_danger),
                             error: error_for(&p.flow.errors, "immediate-danger"),
                             onchange: on_danger,
                             ..Radios::default()

@@ -14,7 +14,7 @@ use crate::vocabulary::Pathway;
 use crate::web::chart::needs_chart;
 use crate::web::components::{
     back_link, contact_line, error_for, link_button, phone, radios, text_area, warning_text,
-    ChoiceOption, ErrorSummary, Radios, TextArea,
+    yes_no, ChoiceOption, ErrorSummary, Radios, TextArea,
 };
 use crate::web::export;
 use yew::prelude::*;
@@ -390,7 +390,7 @@ fn record_form(
                 id: "agrees".into(),
                 legend: "Do you agree with this recommendation?".into(),
                 options: vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No, I have decided on a different route")],
-                selected: a.agrees.map(|x| if x { "yes" } else { "no" }.to_string()),
+                selected: yes_no(a.agrees),
                 error: error_for(&p.flow.errors, "agrees"),
                 onchange: on_agree,
                 ..Radios::default()

@@ -4,7 +4,7 @@ use super::{question, question_with, PageProps};
 use crate::flow::{Edit, Mode, Step};
 use crate::guidance::contact_keys;
 use crate::vocabulary::Audience;
-use crate::web::components::{error_for, radios, warning_text, ChoiceOption, Radios};
+use crate::web::components::{error_for, radios, warning_text, yes_no, ChoiceOption, Radios};
 use yew::prelude::*;
 
 pub fn audience_page(p: &PageProps) -> Html {
@@ -80,7 +80,7 @@ pub fn safety_page(p: &PageProps) -> Html {
                     hint: Some("For example, being hurt now, left alone somewhere unsafe, or at risk of serious harm in the next few hours.".into()),
                     options: vec![ChoiceOption::new("yes", "Yes"), ChoiceOption::new("no", "No")],
                     inline: true,
-                    selected: p.flow.answers.immediate_danger.map(|d| if d { "yes" } else { "no" }.to_string()),
+                    selected: yes_no(p.flow.answers.immediate_danger),
                     error: error_for(&p.flow.errors, "immediate-danger"),
                     onchange: on_change,
                 }) }
