@@ -74,7 +74,7 @@ fn is_mark(c: char) -> bool {
 /// Adds `c` to `word` in the form words are compared in: lower case, without its accent.
 /// Adds nothing for a mark or for a character that breaks words.
 pub fn push_folded(c: char, word: &mut String) {
-    if breaks_words(c) || is_mark(c) {
+    if breaks_words(c) {
         return;
     }
     match c {
@@ -91,6 +91,7 @@ pub fn push_folded(c: char, word: &mut String) {
         '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}' => {
             word.push(char::from((c as u32 - 0xfee0) as u8).to_ascii_lowercase())
         }
+        _ if is_mark(c) => {}
         _ => word.push(c),
     }
 }
